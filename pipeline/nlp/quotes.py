@@ -1,0 +1,197 @@
+"""Quotes: every quoted span of a parsed Doc with its kind, cue and speaker.
+
+Attribution, in order: the reporting verb that governs the quote in the parse; a reporting verb next to a
+stand-alone quote in its sentence; "according to X"; a caption's "Name: “…”"; the previous quote of the same
+paragraph (split quotes) or of the previous paragraph when this paragraph is only the quote. Otherwise `unknown`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
+from .speakers import Speaker, SpeakerResolver
+
+CUE_LEMMAS = {
+    "say", "tell", "add", "insist", "call", "claim", "state", "write", "explain", "warn", "argue", "note",
+    "declare", "announce", "stress", "assert", "admit", "reply", "respond", "answer", "ask", "urge", "describe",
+    "dismiss", "cite", "comment", "confirm", "deny", "suggest", "report", "reveal", "predict", "acknowledge",
+    "remark", "tweet", "post", "quote", "continue", "conclude", "complain", "accuse", "promise", "pledge",
+    "vow", "boast", "joke", "recall", "point", "sign", "put", "hint", "believe", "think", "label", "brand",
+    "term", "dub", "agree", "demand", "plead", "concede", "reiterate", "emphasise", "emphasize", "observe",
+    "signal", "indicate", "caution", "maintain", "contend", "counter", "recount", "insist", "told",
+}
+# Edges a quote may climb to reach the verb that reports it; an advcl/relcl clause with its own subject is another
+# speaker's business ("…even as Moscow dismissed a second “peace summit”").
+_CLIMB_STOP = {"advcl", "relcl", "acl", "parataxis"}
+MAX_TERM_WORDS = 3
+
+
+@dataclass
+class QuoteRecord:
+    start_char: int
+    end_char: int
+    text: str
+    kind: str  # quote | term
+    closed: bool
+    cue: str | None
+    speaker: Speaker
+    attribution: str  # how the speaker was found
+
+
+def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[QuoteRecord]:
+    text = doc.text
+    spans = find_quote_spans(text)
+    resolver = resolver or SpeakerResolver(doc, [s.outer for s in spans])
+    para_bounds = paragraphs(text)
+    records: list[QuoteRecord] = []
+    for index, span in enumerate(spans):
+        quoted = text[span.start:span.end]
+        kind = "term" if _is_term(quoted) else "quote"
+        cue, speaker, how = _attribute(doc, span, spans, resolver)
+        if speaker is None:
+            previous = _continued_from(span, index, spans, records, para_bounds, text)
+            if previous is not None and kind == "quote":
+                cue, speaker, how = previous.cue, previous.speaker, "continuation"
+        records.append(
+            QuoteRecord(
+                start_char=span.start,
+                end_char=span.end,
+                text=quoted,
+                kind=kind,
+                closed=span.closed,
+                cue=cue,
+                speaker=speaker or Speaker.unknown(),
+                attribution=how if speaker else "none",
+            )
+        )
+        if speaker is not None:
+            resolver.note_speaker(speaker, span.end)
+    return records
+
+
+def _is_term(quoted: str) -> bool:
+    words = quoted.split()
+    return len(words) <= MAX_TERM_WORDS and not quoted.rstrip().endswith(("?", "!"))
+
+
+def _attribute(doc: Doc, span: QuoteSpan, spans: list[QuoteSpan], resolver: SpeakerResolver):
+    outer_start, outer_end = span.outer
+    inside = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inside is None or len(inside) == 0:
+        return None, None, "none"
+    # 1. The parse: climb from the quote to a reporting verb outside it.
+    cue_token = _governing_cue(inside, resolver)
+    if cue_token is not None:
+        speaker = resolver.subject_of(cue_token)
+        if speaker is not None:
+            return cue_token.lemma_, speaker, "governing_verb"
+    # 2. A stand-alone quote: the nearest reporting verb in its sentence(s), outside every quote.
+    window = _sentence_window(doc, outer_start, outer_end)
+    cues = [t for t in window if t.lemma_ in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") and resolver.is_outside(t)]
+    cues.sort(key=lambda t: _distance(t, outer_start, outer_end))
+    for cue in cues:
+        speaker = resolver.subject_of(cue)
+        if speaker is not None:
+            return cue.lemma_, speaker, "nearby_verb"
+    # 3. "according to X" in the same sentence.
+    for token in window:
+        if token.lower_ == "according" and resolver.is_outside(token):
+            for child in token.children:
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    speaker = resolver.speaker_for(obj)
+                    if speaker is not None:
+                        return "according to", speaker, "according_to"
+    # 4. A quote that follows a reporting sentence in its paragraph ("Biden signaled that … “We’ve allowed …”").
+    lead_in = _lead_in_cue(doc, outer_start, resolver)
+    if lead_in is not None:
+        speaker = resolver.subject_of(lead_in)
+        if speaker is not None:
+            return lead_in.lemma_, speaker, "lead_in"
+    # 5. A caption or lead-in of the form "Name: “…”".
+    lead = doc.text[max(0, outer_start - 80):outer_start].rstrip()
+    if lead.endswith(":"):
+        colon = doc.char_span(outer_start - (len(doc.text[:outer_start]) - len(doc.text[:outer_start].rstrip())) - 1,
+                              outer_start, alignment_mode="expand")
+        if colon is not None and colon.start > 0:
+            speaker = resolver.speaker_for(doc[colon.start - 1])
+            if speaker is not None:
+                return None, speaker, "colon"
+    return None, None, "none"
+
+
+def _governing_cue(inside: Span, resolver: SpeakerResolver) -> Token | None:
+    token = inside.root
+    for _ in range(12):
+        head = token.head
+        if head is token:
+            return None
+        if resolver.is_outside(head) and head.lemma_ in CUE_LEMMAS and head.pos_ in ("VERB", "AUX"):
+            return head
+        if token.dep_ in _CLIMB_STOP and resolver.is_outside(token) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+        ):
+            return None
+        token = head
+    return None
+
+
+def _sentence_window(doc: Doc, start: int, end: int) -> list[Token]:
+    sents = [s for s in doc.sents if s.end_char > start and s.start_char < end]
+    if not sents:
+        return []
+    first, last = sents[0], sents[-1]
+    tokens = list(doc[first.start:last.end])
+    # "…,” he said." can be split off as a sentence of its own.
+    if last.end < len(doc) and "\n" not in doc.text[last.end_char:doc[last.end].idx]:
+        following = doc[last.end].sent
+        if len(following) <= 8 and any(t.lemma_ in CUE_LEMMAS for t in following):
+            tokens.extend(following)
+    return tokens
+
+
+def _lead_in_cue(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> Token | None:
+    """The reporting verb of the sentence just before a quote that opens a sentence, in the same paragraph."""
+    token = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
+    if token is None or token.start == 0:
+        return None
+    sent = token[0].sent
+    if doc.text[sent.start_char:quote_start].strip():
+        return None  # the quote does not open its sentence
+    previous = doc[sent.start - 1].sent
+    if "\n" in doc.text[previous.end_char:sent.start_char]:
+        return None  # another paragraph
+    root = previous.root
+    if root.lemma_ in CUE_LEMMAS and resolver.is_outside(root):
+        return root
+    return None
+
+
+def _distance(token: Token, start: int, end: int) -> int:
+    if token.idx >= end:
+        return token.idx - end
+    return (start - token.idx) + 1  # a cue after the quote wins a tie
+
+
+def _continued_from(span, index, spans, records, para_bounds, text) -> QuoteRecord | None:
+    """The previous quote's speaker carries over to a split quote or a paragraph that is only a quote."""
+    if index == 0 or not records:
+        return None
+    previous = records[-1]
+    if previous.speaker.type == "unknown" or previous.kind != "quote":
+        return None
+    para = next((i for i, p in enumerate(para_bounds) if p[0] <= span.start < p[1]), None)
+    prev_para = next((i for i, p in enumerate(para_bounds) if p[0] <= previous.start_char < p[1]), None)
+    if para is None or prev_para is None:
+        return None
+    if para == prev_para:
+        return previous
+    # A paragraph that opens with the quote continues a quote that ended the paragraph right before it.
+    opens_paragraph = span.outer[0] - para_bounds[para][0] <= 1
+    prev_span = spans[index - 1]
+    prev_ends_paragraph = para_bounds[prev_para][1] - prev_span.outer[1] <= 40 or not prev_span.closed
+    if para == prev_para + 1 and opens_paragraph and prev_ends_paragraph:
+        return previous
+    return None

@@ -1,0 +1,307 @@
+"""Who a token refers to: canonical people and organisations, described anonymous sources, resolved pronouns.
+
+Shared by quote attribution and event actors. Canonical names come from the gazetteer, else from an in-document
+alias chain ("Sella" after "Philippe Sella"); honorifics and possessives are stripped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Gazetteer, load_gazetteer
+
+ORG_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+ORG_NOUNS = {
+    "government", "ministry", "department", "company", "firm", "club", "court", "police", "army", "military",
+    "council", "committee", "party", "agency", "union", "bank", "group", "commission", "board", "administration",
+    "office", "embassy", "parliament", "cabinet", "team", "spokesperson's office", "regulator", "watchdog",
+}
+# Common nouns that can stand for a source; any other common-noun subject ("all restrictions") is not a speaker.
+SOURCE_NOUNS = {
+    "official", "spokesman", "spokeswoman", "spokesperson", "source", "minister", "president", "leader", "analyst",
+    "expert", "researcher", "scientist", "chairman", "chairwoman", "chair", "chief", "executive", "director",
+    "manager", "coach", "boss", "player", "diplomat", "adviser", "advisor", "aide", "lawyer", "doctor", "witness",
+    "resident", "report", "study", "statement", "survey", "document", "outlet", "newspaper", "paper", "person",
+    "people", "man", "woman", "colleague", "member", "mp", "secretary", "general", "commander", "officer",
+    "economist", "observer", "critic", "campaigner", "activist", "author", "writer", "singer", "star", "actor",
+    "actress", "director", "producer", "founder", "owner", "investor", "trader", "dealer", "banker", "governor",
+    "mayor", "senator", "lawmaker", "politician", "judge", "prosecutor", "police", "authority", "authorities",
+    "organiser", "organizer", "fan", "student", "teacher", "worker", "employee", "customer", "user", "insider",
+    "representative", "envoy", "ambassador", "negotiator", "premier", "chancellor", "prime", "speaker", "head",
+} | ORG_NOUNS
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_ORG_PRONOUNS = {"it", "they", "them"}
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)\.?\s+")
+_POSSESSIVE = re.compile(r"\s*[’']s?$")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    type: str  # person | organization | anonymous | unknown
+    entity_id: str | None = None
+    role: str | None = None
+    mention: str | None = None
+    gender: str | None = None
+
+    @classmethod
+    def unknown(cls) -> "Speaker":
+        return cls(None, "unknown")
+
+
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof", "professor", "president", "chancellor",
+    "minister", "secretary", "senator", "governor", "mayor", "general", "king", "queen", "prince", "princess",
+    "pope", "judge", "coach", "captain", "chairman", "premier", "vice", "prime", "foreign", "defence", "defense",
+    "state", "us", "u.s.", "uk", "russian", "ukrainian", "american", "british", "french", "german",
+}
+
+
+def strip_titles(name: str) -> str:
+    """'US President Joe Biden' -> 'Joe Biden'; a name is never reduced to nothing."""
+    parts = name.split()
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    text = _HONORIFIC.sub("", text)
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    return _POSSESSIVE.sub("", text).strip(" ,.;:")
+
+
+class SpeakerResolver:
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]], gazetteer: Gazetteer | None = None):
+        self.doc = doc
+        self.gazetteer = gazetteer or load_gazetteer()
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [s for s, _ in self._quoted]
+        self._noted: list[tuple[int, Speaker]] = []
+        self._full_names = self._collect_full_names()
+        self._person_mentions: list[tuple[int, Speaker, bool]] = []
+        self._org_mentions: list[tuple[int, Speaker, bool]] = []
+        for ent in doc.ents:
+            if not self.is_outside(ent[0]):
+                continue
+            is_subject = _is_subject(ent.root)
+            if ent.label_ == "PERSON" or (ent.label_ in ORG_LABELS and self._surname_match(ent.text)):
+                self._person_mentions.append((ent.start_char, self.person(ent), is_subject))
+            elif ent.label_ in ("ORG", "GPE"):
+                self._org_mentions.append((ent.start_char, self.organization(ent), is_subject))
+        # Surnames the NER missed or mislabelled, in subject position ("Stam told …").
+        for token in doc:
+            if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON",) \
+                    and self.is_outside(token) and self._surname_match(token.text):
+                self._person_mentions.append((token.idx, self._bare_name(token), True))
+        self._person_mentions.sort(key=lambda m: m[0])
+
+    # -- positions ---------------------------------------------------------------------------------------------
+    def is_outside(self, token: Token) -> bool:
+        i = bisect_right(self._quoted_starts, token.idx) - 1
+        return i < 0 or token.idx >= self._quoted[i][1]
+
+    def note_speaker(self, speaker: Speaker, position: int) -> None:
+        self._noted.append((position, speaker))
+
+    # -- canonical entities ------------------------------------------------------------------------------------
+    def _collect_full_names(self) -> dict[str, str]:
+        """Surname -> the longest full name in the document that ends with it (PERSON spans and proper-noun runs)."""
+        names: dict[str, str] = {}
+        candidates = [strip_titles(clean_name(ent.text)) for ent in self.doc.ents if ent.label_ == "PERSON"]
+        run: list[str] = []
+        for token in list(self.doc) + [None]:
+            if (
+                token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+                and token.ent_type_ in ("", "PERSON")
+            ):
+                run.append(token.text)
+                continue
+            name = strip_titles(" ".join(run))
+            if 2 <= len(name.split()) <= 4:
+                candidates.append(name)
+            run = []
+        for name in candidates:
+            parts = name.split()
+            if len(parts) >= 2 and len(name) > len(names.get(parts[-1], "")):
+                names[parts[-1]] = name
+        return names
+
+    def _surname_match(self, text: str) -> str | None:
+        """The document's full name for a lone surname, allowing a spelling variant (Mukerjee ~ Mukherjee)."""
+        parts = clean_name(text).split()
+        if len(parts) != 1:
+            return None
+        if parts[0] in self._full_names:
+            return self._full_names[parts[0]]
+        match = process.extractOne(parts[0], list(self._full_names), scorer=fuzz.ratio, score_cutoff=85)
+        return self._full_names[match[0]] if match else None
+
+    def person(self, ent: Span) -> Speaker:
+        name = strip_titles(clean_name(ent.text))
+        # An in-document full name beats a gazetteer surname alias ("Harris" is Ian Harris in a tech story).
+        full = self._surname_match(name)
+        if full is not None:
+            name = full
+        resolved = self.gazetteer.resolve(name, "PERSON")
+        if resolved is not None and (full is not None or len(name.split()) > 1 or resolved.method == "exact"):
+            e = resolved.entity
+            return Speaker(e.name, "person", e.id, mention=ent.text, gender=e.gender)
+        return Speaker(name, "person", f"person:{slug(name)}", mention=ent.text)
+
+    def organization(self, ent: Span) -> Speaker:
+        name = clean_name(ent.text)
+        resolved = self.gazetteer.resolve(name, ent.label_)
+        if resolved is not None and resolved.entity.type != "PERSON":
+            e = resolved.entity
+            return Speaker(e.name, "organization", e.id, mention=ent.text)
+        return Speaker(name, "organization", f"org:{slug(name)}", mention=ent.text)
+
+    # -- who a token is ----------------------------------------------------------------------------------------
+    def subject_of(self, verb: Token) -> Speaker | None:
+        token = verb
+        for _ in range(4):
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and self.is_outside(child):
+                    return self.speaker_for(child)
+            for child in token.children:  # "…, according to / as cited by X"
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return self.speaker_for(obj)
+            if token.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl") and token.head is not token:
+                token = token.head
+                continue
+            break
+        return None
+
+    def speaker_for(self, token: Token) -> Speaker | None:
+        if token.pos_ == "PRON":
+            return self.resolve_pronoun(token)
+        speaker = self._speaker_for_head(token)
+        if speaker is not None and speaker.type == "person":
+            # "Jonathan Wolpaw and Dennis McFarlane said": joint speakers.
+            others = [self._speaker_for_head(c) for c in token.children if c.dep_ == "conj"]
+            names = [o.name for o in others if o is not None and o.type == "person" and o.name]
+            if names:
+                joint = " and ".join([speaker.name, *names])
+                speaker = Speaker(joint, "person", f"person:{slug(joint)}", speaker.role, speaker.mention)
+        return speaker
+
+    def _speaker_for_head(self, token: Token) -> Speaker | None:
+        ent = _entity_of(token)
+        if ent is not None:
+            return self._from_entity(ent, token)
+        # A common-noun head: look for a named person in apposition ("the spokesman, John Kirby").
+        for child in token.children:
+            if child.dep_ in ("appos", "compound"):
+                ent = _entity_of(child)
+                if ent is not None and ent.label_ == "PERSON":
+                    return self._with_role(self.person(ent), token, ent)
+        if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > token.sent.start and token.is_alpha):
+            return self._bare_name(token)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in SOURCE_NOUNS:
+            return self._description(token)
+        return None
+
+    def _bare_name(self, token: Token) -> Speaker:
+        """A proper noun the NER missed: a person, named in full where the document gives the full name."""
+        mention = " ".join(t.text for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i) or token.text
+        name = strip_titles(clean_name(mention))
+        name = self._surname_match(name) or name
+        resolved = self.gazetteer.resolve(name, "PERSON")
+        if resolved is not None and len(name.split()) > 1:
+            e = resolved.entity
+            return Speaker(e.name, "person", e.id, mention=mention, gender=e.gender)
+        return Speaker(name, "person", f"person:{slug(name)}", mention=mention)
+
+    def _from_entity(self, ent: Span, head: Token) -> Speaker:
+        if ent.label_ == "PERSON" or (ent.label_ in ORG_LABELS and self._surname_match(ent.text)):
+            return self._with_role(self.person(ent), head, ent)
+        return self.organization(ent)
+
+    def _with_role(self, speaker: Speaker, head: Token, ent: Span) -> Speaker:
+        inside = set(range(ent.start, ent.end))
+        role_tokens = [
+            t for t in head.subtree
+            if t.i not in inside and t.dep_ not in ("det", "punct", "relcl", "poss", "case")
+            and not any(a.dep_ == "relcl" for a in t.ancestors if a.i in {x.i for x in head.subtree})
+            and self.is_outside(t)
+        ]
+        role = " ".join(t.text for t in role_tokens).strip() or None
+        if role and len(role.split()) > 12:
+            role = None
+        return Speaker(speaker.name, speaker.type, speaker.entity_id, role, speaker.mention, speaker.gender)
+
+    def _description(self, head: Token) -> Speaker:
+        left = [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"]
+        text = " ".join(t.text for t in left) if left else head.text
+        definite = any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det")
+        if definite and head.lemma_.lower() in ORG_NOUNS | {"outlet", "newspaper", "paper"}:
+            # "the company said" refers to the organisation last named.
+            for position, speaker, _ in reversed(self._org_mentions):
+                if position < head.idx and speaker.entity_id and speaker.entity_id.split(":")[0] != "gpe":
+                    return speaker
+        if definite:
+            # "the Ukrainian official" refers back to "a senior Ukrainian official"; "the spokesman" to a person.
+            for _, earlier in reversed(self._noted):
+                if earlier.type == "anonymous" and earlier.name and earlier.name.split()[-1] == head.text:
+                    return earlier
+                if earlier.type == "person" and earlier.role and head.lemma_ in earlier.role.lower():
+                    return earlier
+            # "the minister" after "Civil aviation minister Praful Patel".
+            for position, speaker, _ in reversed(self._person_mentions):
+                context = self.doc.text[max(0, position - 40):position + 120].lower()
+                if position < head.idx and head.lemma_.lower() in context:
+                    return speaker
+        kind = "organization" if head.lemma_.lower() in ORG_NOUNS else "anonymous"
+        return Speaker(text, kind, None, mention=text)
+
+    def resolve_pronoun(self, token: Token) -> Speaker | None:
+        """The nearest earlier mention in subject position (then any mention) of a compatible gender or kind."""
+        word = token.lower_
+        if word in _PRONOUN_GENDER:
+            gender = _PRONOUN_GENDER[word]
+            candidates = [(p, s, subj) for p, s, subj in self._person_mentions if s.gender in (None, gender)]
+        elif word in _ORG_PRONOUNS:
+            candidates = self._org_mentions
+        else:
+            return None
+        earlier = [(p, s, subj) for p, s, subj in candidates if p < token.idx]
+        for prefer_subject in (True, False):
+            for position, speaker, is_subject in reversed(earlier):
+                if token.idx - position > 2000:
+                    break
+                if is_subject or not prefer_subject:
+                    return speaker
+        return None
+
+
+def _is_subject(token: Token) -> bool:
+    """True for the subject of a clause, or a name in apposition/compound with one."""
+    for _ in range(2):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if token.dep_ not in ("appos", "compound", "conj") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _entity_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None

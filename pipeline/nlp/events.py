@@ -185,7 +185,8 @@ def _status(verb: Token, resolver: SpeakerResolver) -> tuple[str, Speaker | None
 
 def _date(sent, published: date | None, future: bool):
     for ent in sent.ents:
-        if ent.label_ == "DATE":
+        preceding = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if ent.label_ == "DATE" and preceding not in ("since", "until", "till", "before", "after"):
             resolved = resolve_date(ent.text, published, future=future)
             return ent.text, resolved
     return None, None

@@ -1,0 +1,58 @@
+"""Stage 1: read the seed files and parse them into clean article texts."""
+
+import dagster as dg
+import pandas as pd
+
+from ..ingest import InputProblem, SeedsFolderError, read_seeds
+from ..nlp.parse import UndecodableInput, parse_article
+from ..resources import NewsfactsPaths
+from ..tables import articles_table
+from .metadata import table_metadata
+
+
+@dg.asset(group_name="ingest", kinds={"python", "filesystem"}, owners=["team:newsfacts"])
+def raw_articles(context: dg.AssetExecutionContext, paths: NewsfactsPaths) -> dict:
+    """Every `.txt` file of the seeds folder with its sha256 and sidecar metadata, plus unusable inputs."""
+    try:
+        articles, problems = read_seeds(paths.seeds)
+    except SeedsFolderError as error:
+        raise dg.Failure(description=str(error)) from error
+    context.add_output_metadata({"articles": len(articles), "input_problems": len(problems),
+                                 "seeds_dir": str(paths.seeds)})
+    return {"articles": articles, "problems": problems}
+
+
+@dg.multi_asset(
+    group_name="parse",
+    outs={
+        "parsed_articles": dg.AssetOut(kinds={"pandas"}, owners=["team:newsfacts"],
+                                       description="Cleaned article text with title, byline, outlet, dates"),
+        "input_problems": dg.AssetOut(kinds={"pandas"}, owners=["team:newsfacts"],
+                                      description="Seed files that could not be used, with the reason"),
+    },
+)
+def parsed_articles(context: dg.AssetExecutionContext, raw_articles: dict):
+    """Decode, repair mojibake, drop boilerplate and live-blog chrome; find title, byline, outlet and dates."""
+    pairs, problems = [], list(raw_articles["problems"])
+    seen: dict[str, str] = {}
+    for raw in raw_articles["articles"]:
+        if raw.content_sha256 in seen:
+            problems.append(InputProblem(raw.source_path, raw.article_id, "parse",
+                                         f"duplicate of article {seen[raw.content_sha256]}: same bytes"))
+            continue
+        try:
+            parsed = parse_article(raw.raw)
+        except UndecodableInput as error:
+            problems.append(InputProblem(raw.source_path, raw.article_id, "parse", str(error)))
+            continue
+        if not parsed.text.strip():
+            problems.append(InputProblem(raw.source_path, raw.article_id, "parse", "no article text after cleaning"))
+            continue
+        seen[raw.content_sha256] = raw.article_id
+        pairs.append((raw, parsed))
+    articles = articles_table(pairs)
+    problems_df = pd.DataFrame([p.__dict__ for p in problems], columns=["source_path", "article_id", "stage", "reason"])
+    for problem in problems:
+        context.log.warning(f"input problem: {problem.source_path}: {problem.reason}")
+    yield dg.Output(articles, "parsed_articles", metadata=table_metadata(articles))
+    yield dg.Output(problems_df, "input_problems", metadata=table_metadata(problems_df))

@@ -1,0 +1,28 @@
+"""Stage 3: typed tables with stable ids and one canonical name per person across articles."""
+
+import dagster as dg
+import pandas as pd
+
+from .. import tables
+from .metadata import table_metadata
+
+
+@dg.multi_asset(
+    group_name="normalize",
+    outs={
+        f"normalized_{name}": dg.AssetOut(kinds={"pandas"}, owners=["team:newsfacts"],
+                                          description=f"{name.capitalize()} with ids, canonical names and typed columns")
+        for name in ("quotes", "figures", "events", "mentions")
+    },
+)
+def normalized(extracted_quotes: pd.DataFrame, extracted_figures: pd.DataFrame, extracted_events: pd.DataFrame,
+               extracted_mentions: pd.DataFrame):
+    """Ids, cross-article canonical speakers and actors, dates as dates."""
+    outputs = {
+        "quotes": tables.quotes_table(extracted_quotes.to_dict("records")),
+        "figures": tables.figures_table(extracted_figures.to_dict("records")),
+        "events": tables.events_table(extracted_events.to_dict("records")),
+        "mentions": tables.mentions_table(extracted_mentions.to_dict("records")),
+    }
+    for name, df in outputs.items():
+        yield dg.Output(df, f"normalized_{name}", metadata=table_metadata(df))

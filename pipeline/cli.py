@@ -1,0 +1,151 @@
+"""`newsfacts`: build, list and show dataset snapshots; open the Dagster UI. The build runs the same asset job
+as the UI, in-process; everything about snapshots is in `storage`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+
+from . import storage
+from .config import REPO_ROOT, default_datasets_dir, default_seeds_dir, ensure_dagster_home
+
+console = Console(stderr=True)
+
+
+def build(args: argparse.Namespace) -> int:
+    ensure_dagster_home()
+    import dagster as dg
+
+    from .definitions import BUILD_JOB, build_defs
+
+    seeds, datasets = Path(args.seeds).resolve(), Path(args.datasets).resolve()
+    console.print(f"[bold]newsfacts build[/bold]: seeds [cyan]{seeds}[/cyan] -> datasets [cyan]{datasets}[/cyan]")
+    job = build_defs(str(seeds), str(datasets)).resolve_job_def(BUILD_JOB)
+    with dg.DagsterInstance.get() as instance:
+        result = job.execute_in_process(
+            instance=instance,
+            raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
+        )
+    if not result.success:
+        for event in result.all_events:
+            if event.is_failure and event.step_key:
+                error = event.event_specific_data.error if event.event_specific_data else None
+                message = getattr(error, "message", None) or event.message
+                console.print(f"[red]failed at {event.step_key}[/red]: {message.strip()}")
+        console.print(f"[red]build failed[/red] (run {result.run_id}); no snapshot was published")
+        return 1
+    path = result.output_for_node("dataset_snapshot")
+    manifest = json.loads((Path(path) / storage.MANIFEST).read_text())
+    _print_summary(manifest)
+    print(path)
+    return 0
+
+
+def _print_summary(manifest: dict) -> None:
+    table = Table(title=f"snapshot {manifest['snapshot_id']}")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, rows in manifest["row_counts"].items():
+        table.add_row(name, str(rows))
+    console.print(table)
+    problems = manifest.get("input_problems", [])
+    if problems:
+        console.print(f"[yellow]{len(problems)} input problem(s):[/yellow]")
+        for problem in problems:
+            console.print(f"  {problem['source_path']}: {problem['reason']}")
+
+
+def list_(args: argparse.Namespace) -> int:
+    snapshots = storage.list_snapshots(Path(args.datasets))
+    if not snapshots:
+        console.print(f"no snapshots in {args.datasets}")
+        return 0
+    latest = storage.latest_id(Path(args.datasets))
+    table = Table()
+    for column in ("snapshot", "created", "articles", "quotes", "figures", "events", "quarantine", ""):
+        table.add_column(column)
+    for info in snapshots:
+        counts = info.row_counts
+        table.add_row(info.snapshot_id, info.created_at, *(str(counts.get(t, "")) for t in
+                      ("articles", "quotes", "figures", "events", "quarantine")),
+                      "latest" if info.snapshot_id == latest else "")
+    Console().print(table)
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    try:
+        manifest = storage.read_manifest(Path(args.datasets), args.snapshot)
+    except FileNotFoundError as error:
+        console.print(f"[red]{error}[/red]")
+        return 1
+    out = Console()
+    out.print(f"[bold]{manifest['snapshot_id']}[/bold]  created {manifest['created_at']}  "
+              f"parent {manifest.get('parent_snapshot') or '-'}  code {manifest['code_version']}")
+    out.print(f"path: {storage.resolve(Path(args.datasets), args.snapshot)}")
+    table = Table(title="tables")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, rows in manifest["row_counts"].items():
+        table.add_row(name, str(rows))
+    out.print(table)
+    tables = storage.load_snapshot(manifest["snapshot_id"], Path(args.datasets))
+    articles = tables["articles"]
+    inputs = Table(title="articles")
+    for column in ("article_id", "outlet", "published", "quotes", "figures", "events"):
+        inputs.add_column(column)
+    for row in articles.itertuples():
+        date = "-" if pd.isna(row.published_date) else row.published_date.date().isoformat()
+        outlet = "-" if pd.isna(row.outlet) else row.outlet
+        inputs.add_row(row.article_id, outlet, f"{date} ({row.published_date_status})",
+                       *(str(int((tables[t]["article_id"] == row.article_id).sum())) for t in ("quotes", "figures", "events")))
+    out.print(inputs)
+    if len(tables["quotes"]):
+        speakers = tables["quotes"]["speaker"].value_counts().head(5)
+        out.print("top speakers: " + ", ".join(f"{name} ({count})" for name, count in speakers.items()))
+    out.print(f"quarantined rows: {manifest['validation']['quarantined_rows']}; "
+              f"input problems: {len(manifest.get('input_problems', []))}")
+    return 0
+
+
+def ui(args: argparse.Namespace) -> int:
+    """Start `dagster dev` on this code location with the repo's instance (dagster.yaml)."""
+    ensure_dagster_home()
+    os.chdir(REPO_ROOT)
+    command = ["dagster", "dev", "-m", "pipeline.definitions", "-p", str(args.port)]
+    os.execvp(command[0], command)
+    return 0  # unreachable
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="newsfacts", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_build = sub.add_parser("build", help="materialize the asset graph and publish a snapshot")
+    p_build.add_argument("--seeds", default=str(default_seeds_dir()))
+    p_build.add_argument("--datasets", default=str(default_datasets_dir()))
+    p_build.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    p_build.set_defaults(func=build)
+    p_list = sub.add_parser("list", help="list snapshots")
+    p_list.add_argument("--datasets", default=str(default_datasets_dir()))
+    p_list.set_defaults(func=list_)
+    p_show = sub.add_parser("show", help="summarise one snapshot")
+    p_show.add_argument("snapshot", nargs="?", default="latest")
+    p_show.add_argument("--datasets", default=str(default_datasets_dir()))
+    p_show.set_defaults(func=show)
+    p_ui = sub.add_parser("ui", help="open the Dagster UI (dagster dev) on this repo")
+    p_ui.add_argument("--port", type=int, default=3000)
+    p_ui.set_defaults(func=ui)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

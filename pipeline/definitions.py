@@ -1,0 +1,31 @@
+"""The one Definitions object of the newsfacts code location (`dagster dev` loads `defs`)."""
+
+import dagster as dg
+
+from .assets import extract, ingest, normalize, snapshot, validate
+from .resources import NewsfactsPaths
+
+BUILD_JOB = "build_dataset"
+
+
+def build_defs(seeds_dir: str | None = None, datasets_dir: str | None = None) -> dg.Definitions:
+    """Assemble assets, checks, the build job and resources; tests and the CLI override the paths."""
+    paths = NewsfactsPaths(
+        **{k: v for k, v in {"seeds_dir": seeds_dir, "datasets_dir": datasets_dir}.items() if v is not None}
+    )
+    assets = [
+        ingest.raw_articles, ingest.parsed_articles, extract.extracted, normalize.normalized,
+        validate.validated, snapshot.dataset_snapshot,
+    ]
+    build_job = dg.define_asset_job(BUILD_JOB, selection=dg.AssetSelection.all(),
+                                    description="Seeds to a validated, versioned dataset snapshot")
+    return dg.Definitions(
+        assets=assets,
+        asset_checks=[*validate.schema_checks, validate.quarantine_is_empty],
+        jobs=[build_job],
+        resources={"paths": paths},
+        executor=dg.in_process_executor,
+    )
+
+
+defs = build_defs()

@@ -1,0 +1,137 @@
+"""Dataset snapshots: write (atomically, never modified afterwards), list, resolve, load.
+
+Layout: `<datasets>/<snapshot_id>/{<table>.parquet, manifest.json}` and `<datasets>/LATEST` holding the id of the
+newest snapshot. The id is derived from the content (input hashes, code version, configuration), so rebuilding
+unchanged inputs yields the same id; an existing snapshot is never rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+TABLES = ("articles", "quotes", "figures", "events", "mentions", "quarantine")
+LATEST = "LATEST"
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    snapshot_id: str
+    path: Path
+    created_at: str
+    row_counts: dict
+    parent: str | None
+
+
+def snapshot_id_for(inputs: list[dict], code_version: str, config: dict) -> str:
+    digest = hashlib.sha256()
+    payload = {"inputs": sorted((i["article_id"], i["sha256"]) for i in inputs), "code": code_version, "config": config}
+    digest.update(json.dumps(payload, sort_keys=True, default=str).encode())
+    return "snap-" + digest.hexdigest()[:16]
+
+
+def write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifest: dict) -> SnapshotInfo:
+    """Publish a snapshot: tables are written to a temporary folder in `datasets_dir`, then renamed into place."""
+    datasets_dir = Path(datasets_dir)
+    datasets_dir.mkdir(parents=True, exist_ok=True)
+    snapshot_id = manifest["snapshot_id"]
+    final = datasets_dir / snapshot_id
+    parent = latest_id(datasets_dir)
+    if final.exists():
+        _point_latest(datasets_dir, snapshot_id)  # same inputs, same code: the snapshot already exists
+        return read_info(final)
+    manifest = {
+        **manifest,
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "parent_snapshot": parent if parent != snapshot_id else None,
+        "row_counts": {name: int(len(df)) for name, df in tables.items()},
+        "files": {},
+    }
+    staging = Path(tempfile.mkdtemp(prefix=f".{snapshot_id}.", dir=datasets_dir))
+    try:
+        for name, df in tables.items():
+            path = staging / f"{name}.parquet"
+            df.to_parquet(path, index=False)
+            manifest["files"][path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
+        for path in staging.iterdir():
+            path.chmod(0o444)
+        staging.chmod(0o755)  # mkdtemp made it private
+        try:
+            os.rename(staging, final)
+        except OSError:
+            if not final.exists():
+                raise
+            shutil.rmtree(staging)  # a concurrent build published the same content first
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _point_latest(datasets_dir, snapshot_id)
+    return read_info(final)
+
+
+def _point_latest(datasets_dir: Path, snapshot_id: str) -> None:
+    pointer = datasets_dir / LATEST
+    fd, tmp = tempfile.mkstemp(prefix=".LATEST.", dir=datasets_dir)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(snapshot_id + "\n")
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, pointer)
+
+
+def latest_id(datasets_dir: Path) -> str | None:
+    pointer = Path(datasets_dir) / LATEST
+    if not pointer.exists():
+        return None
+    value = pointer.read_text().strip()
+    return value or None
+
+
+def read_info(path: Path) -> SnapshotInfo:
+    manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+    return SnapshotInfo(
+        manifest["snapshot_id"], path, manifest["created_at"], manifest["row_counts"], manifest.get("parent_snapshot")
+    )
+
+
+def list_snapshots(datasets_dir: Path) -> list[SnapshotInfo]:
+    datasets_dir = Path(datasets_dir)
+    if not datasets_dir.exists():
+        return []
+    infos = [read_info(p) for p in datasets_dir.iterdir() if p.is_dir() and (p / MANIFEST).exists()]
+    return sorted(infos, key=lambda info: info.created_at)
+
+
+def resolve(datasets_dir: Path, snapshot: str = "latest") -> Path:
+    datasets_dir = Path(datasets_dir)
+    snapshot_id = latest_id(datasets_dir) if snapshot == "latest" else snapshot
+    if snapshot_id is None:
+        raise FileNotFoundError(f"no snapshot in {datasets_dir}: run `newsfacts build` first")
+    path = datasets_dir / snapshot_id
+    if not (path / MANIFEST).exists():
+        matches = [p for p in datasets_dir.glob(f"{snapshot_id}*") if (p / MANIFEST).exists()]
+        if len(matches) != 1:
+            raise FileNotFoundError(f"no snapshot {snapshot_id!r} in {datasets_dir}")
+        path = matches[0]
+    return path
+
+
+def read_manifest(datasets_dir: Path, snapshot: str = "latest") -> dict:
+    return json.loads((resolve(datasets_dir, snapshot) / MANIFEST).read_text(encoding="utf-8"))
+
+
+def load_snapshot(snapshot: str = "latest", datasets_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+    """The tables of a snapshot (default: the latest) as pandas DataFrames, keyed by table name."""
+    from .config import default_datasets_dir
+
+    path = resolve(Path(datasets_dir) if datasets_dir else default_datasets_dir(), snapshot)
+    return {p.stem: pd.read_parquet(p) for p in sorted(path.glob("*.parquet"))}

@@ -1,0 +1,116 @@
+"""Pure table building between the NLP layer and the schemas: rows to typed DataFrames, ids, canonical names."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from .ingest import RawArticle
+from .nlp.parse import ParsedArticle
+
+ARTICLE_COLUMNS = [
+    "article_id", "source_path", "content_sha256", "title", "outlet", "published_date", "published_date_status",
+    "published_date_evidence", "byline", "url", "text", "sections", "repairs", "removed_lines",
+]
+
+
+def articles_table(pairs: list[tuple[RawArticle, ParsedArticle]]) -> pd.DataFrame:
+    rows = []
+    for raw, parsed in pairs:
+        meta = raw.metadata
+        published, status, evidence = parsed.published_date, "explicit" if parsed.published_date else "unknown", \
+            parsed.published_date_evidence
+        if meta.get("published_date"):
+            if published and published != meta["published_date"]:
+                evidence = f"sidecar {meta['published_date']} overrides text date {published} ({evidence})"
+            else:
+                evidence = "sidecar metadata"
+            published, status = meta["published_date"], "explicit"
+        rows.append({
+            "article_id": raw.article_id,
+            "source_path": raw.source_path,
+            "content_sha256": raw.content_sha256,
+            "title": meta.get("title") or parsed.title,
+            "outlet": meta.get("outlet") or parsed.outlet,
+            "published_date": published,
+            "published_date_status": status,
+            "published_date_evidence": evidence,
+            "byline": parsed.byline,
+            "url": meta.get("url"),
+            "text": parsed.text,
+            "sections": json.dumps([s.__dict__ for s in parsed.sections]),
+            "repairs": ",".join(parsed.repairs) or None,
+            "removed_lines": len(parsed.removed_lines),
+        })
+    df = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    df["published_date"] = pd.to_datetime(df["published_date"])
+    return df
+
+
+def with_ids(rows: list[dict], prefix: str, index_column: str, id_column: str) -> pd.DataFrame:
+    """Deterministic ids: '<article_id>:<prefix><n>' in document order."""
+    df = pd.DataFrame(rows)
+    if df.empty:
+        return pd.DataFrame(columns=[id_column, "article_id"])
+    df.insert(0, id_column, df["article_id"] + f":{prefix}" + df[index_column].astype(int).astype(str).str.zfill(3))
+    return df.drop(columns=[index_column])
+
+
+def unify_people(df: pd.DataFrame, prefix: str) -> pd.DataFrame:
+    """One name per person across articles: a lone surname takes the full name another article gives for it."""
+    name_col, type_col, id_col = prefix, f"{prefix}_type", f"{prefix}_id"
+    if df.empty or name_col not in df:
+        return df
+    people = df[df[type_col] == "person"][name_col].dropna().unique()
+    full_by_surname: dict[str, set[str]] = {}
+    for name in people:
+        parts = name.split()
+        if len(parts) >= 2:
+            full_by_surname.setdefault(parts[-1], set()).add(name)
+    mapping = {}
+    for name in people:
+        if len(name.split()) == 1 and len(full_by_surname.get(name, ())) == 1:
+            mapping[name] = next(iter(full_by_surname[name]))
+    if mapping:
+        mask = df[type_col].eq("person") & df[name_col].isin(list(mapping))
+        df.loc[mask, name_col] = df.loc[mask, name_col].map(mapping)
+        df.loc[mask, id_col] = df.loc[mask, id_col].where(~df.loc[mask, id_col].str.startswith("person:"),
+                                                          "person:" + df.loc[mask, name_col].str.lower().str.replace(r"[^a-z0-9]+", "-", regex=True))
+    return df
+
+
+def quotes_table(rows: list[dict]) -> pd.DataFrame:
+    df = unify_people(with_ids(rows, "q", "quote_index", "quote_id"), "speaker")
+    return df
+
+
+def figures_table(rows: list[dict]) -> pd.DataFrame:
+    df = with_ids(rows, "f", "figure_index", "figure_id")
+    if not df.empty:
+        df["quote_id"] = _linked_id(df, "quote_index", "q")
+        df["event_id"] = _linked_id(df, "event_index", "e")
+        df = df.drop(columns=["quote_index", "event_index"])
+    return df
+
+
+def events_table(rows: list[dict]) -> pd.DataFrame:
+    df = with_ids(rows, "e", "event_index", "event_id")
+    for column in ("date_start", "date_end"):
+        if column in df:
+            df[column] = pd.to_datetime(df[column])
+    df = unify_people(unify_people(df, "actor"), "recipient")
+    return df
+
+
+def mentions_table(rows: list[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(rows)
+    if df.empty:
+        return pd.DataFrame(columns=["mention_id", "article_id"])
+    df.insert(0, "mention_id", df["article_id"] + ":m" + df.groupby("article_id").cumcount().astype(str).str.zfill(4))
+    return df
+
+
+def _linked_id(df: pd.DataFrame, column: str, prefix: str) -> pd.Series:
+    linked = df[column].astype("Int64")
+    return (df["article_id"] + f":{prefix}" + linked.astype(str).str.zfill(3)).where(linked.notna(), None)

@@ -1,0 +1,30 @@
+"""The `articles` table: one row per usable seed article; `text` is what every offset refers to."""
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from .registries import PUBLISHED_DATE_STATUSES
+
+# Publication dates outside this window are a parsing error, not news.
+EARLIEST_PUBLICATION = "1990-01-01"
+
+
+class ArticleSchema(pa.DataFrameModel):
+    article_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 1}, description="Seed file stem")
+    source_path: Series[str] = pa.Field(description="Path of the seed file")
+    content_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="sha256 of the file bytes")
+    title: Series[str] = pa.Field(nullable=True, description="Headline, from the sidecar or the first line")
+    outlet: Series[str] = pa.Field(nullable=True, description="Publisher, from the sidecar or the text")
+    published_date: Series[pa.DateTime] = pa.Field(
+        nullable=True, ge=EARLIEST_PUBLICATION, description="Publication date (null when unknown)"
+    )
+    published_date_status: Series[str] = pa.Field(isin=sorted(PUBLISHED_DATE_STATUSES))
+    text: Series[str] = pa.Field(str_length={"min_value": 1}, description="Cleaned body text")
+
+    class Config:
+        strict = False
+        coerce = True
+
+    @pa.dataframe_check(description="A date is given exactly when its status is not 'unknown'")
+    def date_matches_status(cls, df):
+        return df["published_date"].isna() == (df["published_date_status"] == "unknown")

@@ -1,0 +1,35 @@
+"""The `events` table: PLOVER-typed event mentions with participants, dates, status and evidence sentence."""
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from .registries import DATE_GRANULARITIES, EVENT_STATUSES, EVENT_TYPES
+
+
+class EventSchema(pa.DataFrameModel):
+    event_id: Series[str] = pa.Field(unique=True)
+    article_id: Series[str]
+    event_type: Series[str] = pa.Field(isin=sorted(EVENT_TYPES), description="PLOVER event type")
+    actor: Series[str] = pa.Field(nullable=True, description="Canonical actor")
+    recipient: Series[str] = pa.Field(nullable=True, description="Canonical recipient")
+    location: Series[str] = pa.Field(nullable=True)
+    date_start: Series[pa.DateTime] = pa.Field(nullable=True)
+    date_end: Series[pa.DateTime] = pa.Field(nullable=True)
+    date_granularity: Series[str] = pa.Field(nullable=True, isin=sorted(DATE_GRANULARITIES))
+    status: Series[str] = pa.Field(isin=sorted(EVENT_STATUSES))
+    text: Series[str] = pa.Field(str_length={"min_value": 1}, description="Evidence sentence")
+    start_char: Series[int] = pa.Field(ge=0)
+    end_char: Series[int] = pa.Field(ge=1)
+
+    class Config:
+        strict = False
+        coerce = True
+
+    @pa.dataframe_check(description="date_start <= date_end, both or neither given")
+    def date_range_ordered(cls, df):
+        both_null = df["date_start"].isna() & df["date_end"].isna()
+        return both_null | (df["date_start"] <= df["date_end"])
+
+    @pa.dataframe_check(description="An event has an actor or a recipient")
+    def has_participant(cls, df):
+        return df["actor"].notna() | df["recipient"].notna()

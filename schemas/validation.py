@@ -1,0 +1,131 @@
+"""Run the table schemas and the cross-table checks; split rows into valid ones and a quarantine with reasons.
+
+A failure tied to rows quarantines those rows. A failure of the table itself (a missing column, a dtype that cannot
+be coerced) is a `SchemaLevelError`: the run must not publish a snapshot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .articles import ArticleSchema
+from .events import EventSchema
+from .figures import FigureSchema
+from .quotes import QuoteSchema
+
+TABLE_SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+    "articles": ArticleSchema,
+    "quotes": QuoteSchema,
+    "figures": FigureSchema,
+    "events": EventSchema,
+}
+ID_COLUMNS = {"articles": "article_id", "quotes": "quote_id", "figures": "figure_id", "events": "event_id"}
+QUARANTINE_COLUMNS = ["table", "row_id", "article_id", "check", "column", "failure_case", "reason"]
+
+
+class SchemaLevelError(ValueError):
+    """The table as a whole does not meet its contract."""
+
+
+@dataclass
+class ValidationReport:
+    table: str
+    rows_in: int
+    rows_valid: int
+    rows_quarantined: int
+    failures_by_check: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        return self.rows_quarantined == 0
+
+
+def validate_table(
+    name: str, df: pd.DataFrame, articles: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, ValidationReport]:
+    schema = TABLE_SCHEMAS[name]
+    df = df.reset_index(drop=True)
+    failures = _schema_failures(schema, df)
+    if articles is not None and name != "articles":
+        failures.extend(_relation_failures(name, df, articles))
+    bad_rows = sorted({f["index"] for f in failures})
+    quarantine = pd.DataFrame(
+        [
+            {
+                "table": name,
+                "row_id": str(df.at[f["index"], ID_COLUMNS[name]]) if ID_COLUMNS[name] in df else str(f["index"]),
+                "article_id": str(df.at[f["index"], "article_id"]) if "article_id" in df else None,
+                "check": f["check"],
+                "column": f["column"],
+                "failure_case": f["failure_case"],
+                "reason": f"{name}: {f['check']} failed" + (f" on column {f['column']}" if f["column"] else ""),
+            }
+            for f in failures
+        ],
+        columns=QUARANTINE_COLUMNS,
+    )
+    valid = df.drop(index=bad_rows).reset_index(drop=True)
+    valid = schema.validate(valid) if len(valid) else _coerce_empty(schema, valid)
+    by_check: dict[str, int] = {}
+    for f in failures:
+        by_check[f["check"]] = by_check.get(f["check"], 0) + 1
+    return valid, quarantine, ValidationReport(name, len(df), len(valid), len(bad_rows), by_check)
+
+
+def _schema_failures(schema: type[pa.DataFrameModel], df: pd.DataFrame) -> list[dict]:
+    try:
+        schema.validate(df, lazy=True)
+        return []
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+    row_level = cases[cases["index"].notna()]
+    table_level = cases[cases["index"].isna()]
+    if len(table_level):
+        described = "; ".join(
+            f"{row.check} ({row.column or 'table'}: {row.failure_case})" for row in table_level.itertuples()
+        )
+        raise SchemaLevelError(f"{schema.__name__}: {described}")
+    return [
+        {"index": int(row.index), "check": str(row.check), "column": row.column if isinstance(row.column, str) else None,
+         "failure_case": str(row.failure_case)}
+        for row in row_level.itertuples()
+    ]
+
+
+def _relation_failures(name: str, df: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
+    """Checks that need the articles table: parent present, offsets on the article text, dates before publication."""
+    failures = []
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    published = dict(zip(articles["article_id"], pd.to_datetime(articles["published_date"])))
+    for i, row in enumerate(df.itertuples(index=False)):
+        article_text = texts.get(row.article_id)
+        if article_text is None:
+            failures.append(_failure(i, "article_exists", "article_id", row.article_id))
+            continue
+        if not (0 <= row.start_char < row.end_char <= len(article_text)):
+            failures.append(_failure(i, "offsets_in_article", "start_char", f"{row.start_char}:{row.end_char}"))
+        elif name in ("quotes", "figures", "events") and article_text[row.start_char:row.end_char] != row.text:
+            failures.append(_failure(i, "text_at_offsets", "text", row.text[:80]))
+        if name == "events":
+            pub = published.get(row.article_id)
+            if pd.notna(pub) and pd.notna(row.date_start) and row.status != "future" and pd.Timestamp(row.date_start) > pub:
+                failures.append(_failure(i, "event_not_after_publication", "date_start", str(row.date_start)))
+        if name == "quotes" and row.speaker_type == "person" and row.speaker:
+            mention = getattr(row, "speaker_mention", None) or row.speaker.split()[-1]
+            if mention.split()[-1] not in article_text:
+                failures.append(_failure(i, "speaker_in_article", "speaker", row.speaker))
+    return failures
+
+
+def _failure(index: int, check: str, column: str, case) -> dict:
+    return {"index": index, "check": check, "column": column, "failure_case": str(case)}
+
+
+def _coerce_empty(schema: type[pa.DataFrameModel], df: pd.DataFrame) -> pd.DataFrame:
+    for column in schema.to_schema().columns:
+        if column not in df:
+            df[column] = pd.Series(dtype="object")
+    return schema.validate(df)

@@ -1,0 +1,37 @@
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+GOLD = REPO / "tests" / "gold"
+BBC_CORPUS = REPO.parent / "shared" / "corpora" / "bbc-news"
+
+
+def gold_records(name: str) -> list[dict]:
+    return [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def gold_article_path(doc: str) -> Path:
+    seed = SEEDS / doc
+    return seed if seed.exists() else GOLD / "bbc_articles" / doc
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from pipeline.nlp.model import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_docs(nlp):
+    """Every seed article parsed and run through the spaCy pipeline once: {article_id: (parsed, doc)}."""
+    from pipeline.nlp.parse import parse_article
+
+    out = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        parsed = parse_article(path.read_bytes())
+        out[path.stem] = (parsed, nlp(parsed.text))
+    return out

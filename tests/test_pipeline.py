@@ -1,0 +1,112 @@
+"""End to end: the Dagster definitions load, and `newsfacts build` publishes a snapshot from the seeds."""
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from pipeline import cli, load_snapshot
+from pipeline.assets import validate
+from pipeline.definitions import BUILD_JOB, defs
+from conftest import SEEDS
+
+CONTRACT = {
+    "articles": ["article_id", "source_path", "content_sha256", "title", "outlet", "published_date",
+                 "published_date_status", "text"],
+    "quotes": ["quote_id", "article_id", "text", "start_char", "end_char", "speaker", "speaker_type", "cue"],
+    "figures": ["figure_id", "article_id", "text", "start_char", "end_char", "value", "unit", "qualifier", "counted"],
+    "events": ["event_id", "article_id", "event_type", "actor", "recipient", "location", "date_start", "date_end",
+               "status", "text", "start_char", "end_char"],
+}
+
+
+def test_definitions_load_with_every_stage_and_blocking_checks():
+    job = defs.resolve_job_def(BUILD_JOB)
+    keys = {key.to_user_string() for key in defs.resolve_all_asset_keys()}
+    assert {"raw_articles", "parsed_articles", "extracted_quotes", "normalized_events", "quotes",
+            "quarantine", "dataset_snapshot"} <= keys
+    check_keys = {key.name for key in defs.resolve_asset_graph().asset_check_keys}
+    specs = {spec.name: spec for check in validate.schema_checks for spec in check.check_specs}
+    assert {"articles_match_ArticleSchema", "quotes_match_QuoteSchema", "figures_match_FigureSchema",
+            "events_match_EventSchema", "quarantine_is_empty"} <= check_keys
+    assert all(spec.blocking for spec in specs.values())
+    assert job is not None
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("build")
+    seeds, datasets = root / "seeds", root / "datasets"
+    shutil.copytree(SEEDS, seeds)
+    return seeds, datasets
+
+
+def test_build_publishes_a_complete_snapshot(built, capsys, monkeypatch, tmp_path):
+    seeds, datasets = built
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    assert cli.main(["build", "--seeds", str(seeds), "--datasets", str(datasets), "--log-level", "ERROR"]) == 0
+    last_line = capsys.readouterr().out.strip().splitlines()[-1]
+    snapshot = datasets / json.loads((datasets / last_line.split("/")[-1] / "manifest.json").read_text())["snapshot_id"]
+    assert last_line == str(snapshot)
+    assert (datasets / "LATEST").read_text().strip() == snapshot.name
+    tables = load_snapshot(datasets_dir=datasets)
+    for name, columns in CONTRACT.items():
+        assert len(tables[name]) > 0, name
+        assert set(columns) <= set(tables[name].columns), name
+    articles, quotes = tables["articles"], tables["quotes"]
+    assert len(articles) == 5
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    assert all(texts[r.article_id][r.start_char:r.end_char] == r.text for r in quotes.itertuples())
+    assert not quotes["speaker"].isin(["Zelenskiy", "Selenskyj", "Zelenskyj"]).any()
+    assert pd.api.types.is_datetime64_any_dtype(tables["events"]["date_start"])
+    manifest = json.loads((snapshot / "manifest.json").read_text())
+    assert {i["sha256"] for i in manifest["inputs"]} == set(articles["content_sha256"])
+    assert manifest["row_counts"]["quotes"] == len(quotes) and manifest["code_version"]
+
+
+def test_rebuilding_unchanged_seeds_gives_the_same_snapshot(built, capsys, monkeypatch, tmp_path):
+    seeds, datasets = built
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    before = {p.name: p.read_bytes() for p in (datasets / (datasets / "LATEST").read_text().strip()).iterdir()}
+    assert cli.main(["build", "--seeds", str(seeds), "--datasets", str(datasets), "--log-level", "ERROR"]) == 0
+    path = capsys.readouterr().out.strip().splitlines()[-1]
+    assert {p.name: p.read_bytes() for p in (datasets / path.split("/")[-1]).iterdir()} == before
+    assert cli.main(["list", "--datasets", str(datasets)]) == 0
+    assert cli.main(["show", "latest", "--datasets", str(datasets)]) == 0
+
+
+def test_changed_seed_gives_a_new_snapshot_with_parent(built, capsys, monkeypatch, tmp_path):
+    seeds, datasets = built
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    previous = (datasets / "LATEST").read_text().strip()
+    (seeds / "zz_extra.txt").write_text("Kyiv said on Monday that 12 drones were shot down. “We will win,” he said.")
+    (seeds / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    assert cli.main(["build", "--seeds", str(seeds), "--datasets", str(datasets), "--log-level", "ERROR"]) == 0
+    path = capsys.readouterr().out.strip().splitlines()[-1]
+    manifest = json.loads((datasets / path.split("/")[-1] / "manifest.json").read_text())
+    assert manifest["parent_snapshot"] == previous and manifest["row_counts"]["articles"] == 6
+    assert any("binary" in p["reason"] for p in manifest["input_problems"])
+    assert (datasets / previous / "manifest.json").exists()
+
+
+def test_missing_seeds_folder_fails_without_publishing(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    datasets = tmp_path / "datasets"
+    assert cli.main(["build", "--seeds", str(tmp_path / "missing"), "--datasets", str(datasets),
+                     "--log-level", "ERROR"]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert not datasets.exists() or not any(datasets.iterdir())
+
+
+def test_every_asset_check_passes_on_the_seeds(built, tmp_path):
+    import dagster as dg
+
+    from pipeline.definitions import build_defs
+
+    seeds, _ = built
+    job = build_defs(str(seeds), str(tmp_path / "datasets")).resolve_job_def(BUILD_JOB)
+    result = job.execute_in_process(instance=dg.DagsterInstance.ephemeral())
+    evaluations = result.get_asset_check_evaluations()
+    assert result.success and len(evaluations) == 5
+    assert all(e.passed for e in evaluations), [(e.check_name, e.metadata) for e in evaluations if not e.passed]

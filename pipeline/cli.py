@@ -120,7 +120,7 @@ def ui(args: argparse.Namespace) -> int:
     """Start `dagster dev` on this code location with the repo's instance (dagster.yaml)."""
     ensure_dagster_home()
     os.chdir(REPO_ROOT)
-    command = ["dagster", "dev", "-m", "pipeline.definitions", "-p", str(args.port)]
+    command = ["dagster", "dev", "-p", str(args.port)]  # the code location comes from pyproject.toml
     os.execvp(command[0], command)
     return 0  # unreachable
 

@@ -17,6 +17,7 @@ def raw_articles(context: dg.AssetExecutionContext, paths: NewsfactsPaths) -> di
         articles, problems = read_seeds(paths.seeds)
     except SeedsFolderError as error:
         raise dg.Failure(description=str(error)) from error
+    context.log.info(f"ingest: {len(articles)} seed files read from {paths.seeds}, {len(problems)} input problem(s)")
     context.add_output_metadata({"articles": len(articles), "input_problems": len(problems),
                                  "seeds_dir": str(paths.seeds)})
     return {"articles": articles, "problems": problems}
@@ -54,5 +55,6 @@ def parsed_articles(context: dg.AssetExecutionContext, raw_articles: dict):
     problems_df = pd.DataFrame([p.__dict__ for p in problems], columns=["source_path", "article_id", "stage", "reason"])
     for problem in problems:
         context.log.warning(f"input problem: {problem.source_path}: {problem.reason}")
+    context.log.info(f"parse: {len(articles)} articles cleaned, {len(problems_df)} input problem(s)")
     yield dg.Output(articles, "parsed_articles", metadata=table_metadata(articles))
     yield dg.Output(problems_df, "input_problems", metadata=table_metadata(problems_df))

@@ -15,7 +15,7 @@ from .metadata import table_metadata
         for name in ("quotes", "figures", "events", "mentions")
     },
 )
-def normalized(extracted_quotes: pd.DataFrame, extracted_figures: pd.DataFrame, extracted_events: pd.DataFrame,
+def normalized(context: dg.AssetExecutionContext, extracted_quotes: pd.DataFrame, extracted_figures: pd.DataFrame, extracted_events: pd.DataFrame,
                extracted_mentions: pd.DataFrame):
     """Ids, cross-article canonical speakers and actors, dates as dates."""
     outputs = {
@@ -24,5 +24,6 @@ def normalized(extracted_quotes: pd.DataFrame, extracted_figures: pd.DataFrame, 
         "events": tables.events_table(extracted_events.to_dict("records")),
         "mentions": tables.mentions_table(extracted_mentions.to_dict("records")),
     }
+    context.log.info("normalize: " + ", ".join(f"{len(df)} {name}" for name, df in outputs.items()))
     for name, df in outputs.items():
         yield dg.Output(df, f"normalized_{name}", metadata=table_metadata(df))

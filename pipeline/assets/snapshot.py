@@ -51,6 +51,7 @@ def dataset_snapshot(
         },
     }
     info = write_snapshot(paths.datasets, tables, manifest)
+    context.log.info(f"publish: snapshot {info.snapshot_id} at {info.path}")
     context.add_output_metadata({
         "snapshot_id": info.snapshot_id,
         "path": dg.MetadataValue.path(str(info.path)),

@@ -37,6 +37,8 @@ def validated(context: dg.AssetExecutionContext, parsed_articles: pd.DataFrame, 
         raise dg.Failure(description=f"schema-level validation failure, no snapshot published: {error}") from error
     quarantine = pd.concat([q for _, q, _ in results.values() if len(q)] or [pd.DataFrame(columns=QUARANTINE_COLUMNS)],
                            ignore_index=True)
+    context.log.info("validate: " + ", ".join(
+        f"{name} {report.rows_valid} ok/{report.rows_quarantined} quarantined" for name, (_, _, report) in results.items()))
     for name, (valid, _, report) in results.items():
         metadata = table_metadata(valid, TABLE_SCHEMAS[name])
         metadata.update({"rows_quarantined": report.rows_quarantined,

@@ -1,0 +1,243 @@
+"""Score newsfacts' quote and figure extractors against the gold annotations, with open peers side by side.
+
+    python evaluation/evaluate.py [quotes|figures|all] [--gold tests/gold] [--no-peers]
+
+Peers (`pip install -e '.[eval]'`): textacy's `direct_quotations` for quotes, quantulum3 for figures. Both run on
+the same cleaned article text as newsfacts, in the same run. Matching rules are the same for every tool:
+- quote spans: whitespace-normalised text without marks and trailing punctuation, fuzzy ratio >= 90
+  (one-to-one, in order of best score);
+- speakers: newsfacts must give the exact canonical name (or type `anonymous` for an anonymous gold source);
+  peers, which have no canonical names, are counted right when their speaker string matches the gold name
+  with a partial ratio >= 90 (so "Zelenskiy" does not match "Volodymyr Zelensky", "Kirby" matches "John Kirby");
+- figures: value equal (relative 1e-6) for "value"; value and unit equal for "value+unit"; gold figures marked
+  optional are neither rewarded nor penalised.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from pipeline.nlp.figures import extract_figures  # noqa: E402
+from pipeline.nlp.model import get_nlp  # noqa: E402
+from pipeline.nlp.parse import parse_article  # noqa: E402
+from pipeline.nlp.quotes import extract_quotes  # noqa: E402
+
+MARKS = "\"“”„«»'‘’"
+
+
+@dataclass
+class Article:
+    split: str
+    doc_name: str
+    text: str
+    gold: dict
+
+
+def load_gold(gold_dir: Path) -> list[Article]:
+    articles = []
+    for split, name in (("seeds", "seeds.jsonl"), ("bbc", "bbc.jsonl")):
+        for line in (gold_dir / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            path = REPO / "seeds" / record["doc"]
+            if not path.exists():
+                path = gold_dir / "bbc_articles" / record["doc"]
+            articles.append(Article(split, record["doc"], parse_article(path.read_bytes()).text, record))
+    return articles
+
+
+def norm(text: str) -> str:
+    text = text.replace("Â£", "£")
+    return " ".join(text.strip().strip(MARKS).split()).rstrip(",.;: ").strip(MARKS).lower()
+
+
+def match(gold: list[str], predicted: list[str], cutoff: float = 90) -> list[tuple[int, int]]:
+    """One-to-one matches (gold index, predicted index) by fuzzy ratio, best first."""
+    scored = sorted(
+        ((fuzz.ratio(norm(g), norm(p)), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(predicted)),
+        reverse=True,
+    )
+    used_g, used_p, pairs = set(), set(), []
+    for score, gi, pi in scored:
+        if score < cutoff:
+            break
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+# -- quotes -------------------------------------------------------------------------------------------------------
+def newsfacts_quotes(doc) -> list[tuple[str, str | None, str]]:
+    return [(q.text, q.speaker.name, q.speaker.type) for q in extract_quotes(doc)]
+
+
+def textacy_quotes(doc) -> list[tuple[str, str | None, str]]:
+    from textacy.extract.triples import direct_quotations
+
+    try:
+        triples = list(direct_quotations(doc))
+    except Exception:  # textacy raises on unbalanced quotation marks: the whole article is lost
+        return []
+    return [(t.content.text, " ".join(s.text for s in t.speaker) or None, "peer") for t in triples]
+
+
+def speaker_right(tool: str, gold: dict, name: str | None, kind: str) -> bool:
+    if tool == "newsfacts":
+        if gold["speaker_type"] == "anonymous":
+            return kind == "anonymous"
+        return (name or "unknown") == gold["speaker"]
+    if gold["speaker_type"] == "unknown":
+        return name is None
+    return name is not None and fuzz.partial_ratio(name.lower(), gold["speaker"].lower()) >= 90
+
+
+def score_quotes(articles: list[Article], docs: dict, tools: dict) -> dict:
+    results = {}
+    for tool, extractor in tools.items():
+        for split in ("seeds", "bbc", "all"):
+            tp = fp = fn = right = 0
+            total_gold = 0
+            seconds = 0.0
+            for article in articles:
+                if split != "all" and article.split != split:
+                    continue
+                started = time.perf_counter()
+                predicted = extractor(docs[article.doc_name])
+                seconds += time.perf_counter() - started
+                gold = article.gold["quotes"]
+                pairs = match([g["text"] for g in gold], [p[0] for p in predicted])
+                tp += len(pairs)
+                fp += len(predicted) - len(pairs)
+                fn += len(gold) - len(pairs)
+                total_gold += len(gold)
+                right += sum(speaker_right(tool, gold[gi], predicted[pi][1], predicted[pi][2]) for gi, pi in pairs)
+            p, r, f = prf(tp, fp, fn)
+            results[(tool, split)] = {
+                "precision": p, "recall": r, "f1": f,
+                "speaker_acc_matched": right / tp if tp else 0.0,
+                "speaker_acc_all_gold": right / total_gold if total_gold else 0.0,
+                "gold": total_gold, "seconds": seconds,
+            }
+    return results
+
+
+# -- figures ------------------------------------------------------------------------------------------------------
+def newsfacts_figures(doc) -> list[tuple[float, str]]:
+    return [(f.value, f.unit) for f in extract_figures(doc)]
+
+
+_QUANTULUM_UNITS = {"dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "percentage": "percent",
+                    "kilometre": "km", "metre": "m", "kilogram": "kg", "tonne": "t", "year": "year", "month": "month",
+                    "week": "week", "day": "day", "hour": "hour", "minute": "minute", "dimensionless": "count",
+                    "mile": "mi", "megabyte": "MB", "gigabyte": "GB"}
+
+
+def quantulum_figures(doc) -> list[tuple[float, str]]:
+    from quantulum3 import classifier, parser
+
+    # Its shipped unit classifier is a scikit-learn pickle that current scikit-learn cannot load; quantulum3's own
+    # rule-based disambiguation is used instead (its documented fallback when scikit-learn is absent).
+    classifier.USE_CLF = False
+
+    out = []
+    for quantity in parser.parse(doc.text):
+        unit = _QUANTULUM_UNITS.get(quantity.unit.name, quantity.unit.name)
+        out.append((float(quantity.value), unit))
+    return out
+
+
+def score_figures(articles: list[Article], docs: dict, tools: dict) -> dict:
+    results = {}
+    for tool, extractor in tools.items():
+        for split in ("seeds", "bbc", "all"):
+            counts = {"value": [0, 0, 0], "value+unit": [0, 0, 0]}
+            seconds = 0.0
+            for article in articles:
+                if split != "all" and article.split != split:
+                    continue
+                started = time.perf_counter()
+                predicted = extractor(docs[article.doc_name])
+                seconds += time.perf_counter() - started
+                for level in counts:
+                    remaining = list(predicted)
+                    for gold in article.gold["figures"]:
+                        hit = next((i for i, (v, u) in enumerate(remaining)
+                                    if abs(v - float(gold["value"])) <= 1e-6 * max(1.0, abs(float(gold["value"])))
+                                    and (level == "value" or u == gold["unit"])), None)
+                        if hit is not None:
+                            remaining.pop(hit)
+                            counts[level][0] += not gold.get("optional")
+                        elif not gold.get("optional"):
+                            counts[level][2] += 1
+                    counts[level][1] += len(remaining)
+            results[(tool, split)] = {
+                **{f"{level}_{k}": v for level, (tp, fp, fn) in counts.items()
+                   for k, v in zip(("precision", "recall", "f1"), prf(tp, fp, fn))},
+                "seconds": seconds,
+            }
+    return results
+
+
+def print_table(title: str, results: dict, columns: list[str]) -> None:
+    print(f"\n{title}")
+    header = f"{'tool':<12}{'split':<7}" + "".join(f"{c:>22}" for c in columns)
+    print(header)
+    print("-" * len(header))
+    for (tool, split), row in results.items():
+        print(f"{tool:<12}{split:<7}" + "".join(
+            f"{row[c]:>22.3f}" if isinstance(row[c], float) else f"{row[c]:>22}" for c in columns))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("task", nargs="?", default="all", choices=["quotes", "figures", "all"])
+    parser.add_argument("--gold", type=Path, default=REPO / "tests" / "gold")
+    parser.add_argument("--no-peers", action="store_true", help="score newsfacts only")
+    parser.add_argument("--json", type=Path, help="also write the scores to this file")
+    args = parser.parse_args(argv)
+
+    articles = load_gold(args.gold)
+    nlp = get_nlp()
+    docs = {a.doc_name: doc for a, doc in zip(articles, nlp.pipe(a.text for a in articles))}
+    print(f"{len(articles)} gold articles: {sum(a.split == 'seeds' for a in articles)} seeds, "
+          f"{sum(a.split == 'bbc' for a in articles)} BBC; "
+          f"{sum(len(a.gold['quotes']) for a in articles)} quotes, {sum(len(a.gold['figures']) for a in articles)} figures")
+    out = {}
+    if args.task in ("quotes", "all"):
+        tools = {"newsfacts": newsfacts_quotes} | ({} if args.no_peers else {"textacy": textacy_quotes})
+        results = score_quotes(articles, docs, tools)
+        print_table("Quotes: span P/R/F1 and speaker accuracy", results,
+                    ["precision", "recall", "f1", "speaker_acc_matched", "speaker_acc_all_gold", "seconds"])
+        out["quotes"] = {f"{t}/{s}": v for (t, s), v in results.items()}
+    if args.task in ("figures", "all"):
+        tools = {"newsfacts": newsfacts_figures} | ({} if args.no_peers else {"quantulum3": quantulum_figures})
+        results = score_figures(articles, docs, tools)
+        print_table("Figures: P/R/F1 for value and value+unit", results,
+                    ["value_f1", "value+unit_precision", "value+unit_recall", "value+unit_f1", "seconds"])
+        out["figures"] = {f"{t}/{s}": v for (t, s), v in results.items()}
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

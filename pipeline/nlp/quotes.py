@@ -19,10 +19,13 @@ CUE_LEMMAS = {
     "declare", "announce", "stress", "assert", "admit", "reply", "respond", "answer", "ask", "urge", "describe",
     "dismiss", "cite", "comment", "confirm", "deny", "suggest", "report", "reveal", "predict", "acknowledge",
     "remark", "tweet", "post", "quote", "continue", "conclude", "complain", "accuse", "promise", "pledge",
-    "vow", "boast", "joke", "recall", "point", "sign", "put", "hint", "believe", "think", "label", "brand",
+    "vow", "boast", "joke", "recall", "point", "sign", "put", "hint", "label", "brand",
     "term", "dub", "agree", "demand", "plead", "concede", "reiterate", "emphasise", "emphasize", "observe",
-    "signal", "indicate", "caution", "maintain", "contend", "counter", "recount", "insist", "told",
+    "signal", "indicate", "caution", "maintain", "contend", "counter", "recount",
 }
+# A quoted term is attributed only to a reporting verb this close in the parse ("citing fears of “escalation”");
+# further away it is the reporter's word ("talks on a 10-point “peace formula” proposed by Kyiv").
+MAX_TERM_HOPS = 4
 # Edges a quote may climb to reach the verb that reports it; an advcl/relcl clause with its own subject is another
 # speaker's business ("…even as Moscow dismissed a second “peace summit”").
 _CLIMB_STOP = {"advcl", "relcl", "acl", "parataxis"}
@@ -83,11 +86,13 @@ def _attribute(doc: Doc, span: QuoteSpan, spans: list[QuoteSpan], resolver: Spea
     if inside is None or len(inside) == 0:
         return None, None, "none"
     # 1. The parse: climb from the quote to a reporting verb outside it.
-    cue_token = _governing_cue(inside, resolver)
+    cue_token = _governing_cue(inside, resolver, MAX_TERM_HOPS if _is_term(doc.text[span.start:span.end]) else 12)
     if cue_token is not None:
         speaker = resolver.subject_of(cue_token)
         if speaker is not None:
             return cue_token.lemma_, speaker, "governing_verb"
+    if _is_term(doc.text[span.start:span.end]):
+        return None, None, "none"  # a quoted term inside a sentence belongs to its governing verb or nobody
     # 2. A stand-alone quote: the nearest reporting verb in its sentence(s), outside every quote.
     window = _sentence_window(doc, outer_start, outer_end)
     cues = [t for t in window if t.lemma_ in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") and resolver.is_outside(t)]
@@ -122,13 +127,20 @@ def _attribute(doc: Doc, span: QuoteSpan, spans: list[QuoteSpan], resolver: Spea
     return None, None, "none"
 
 
-def _governing_cue(inside: Span, resolver: SpeakerResolver) -> Token | None:
+# Verbs whose object may be the speaker's own word ("called it “crazy”"); for other verbs the object is the thing
+# acted on ("Moscow dismissed a second “peace summit”").
+NAMING_LEMMAS = {"call", "describe", "label", "brand", "dub", "term", "quote"}
+
+
+def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> Token | None:
     token = inside.root
-    for _ in range(12):
+    for hop in range(max_hops):
         head = token.head
         if head is token:
             return None
         if resolver.is_outside(head) and head.lemma_ in CUE_LEMMAS and head.pos_ in ("VERB", "AUX"):
+            if hop == 0 and token.dep_ in ("dobj", "nsubjpass") and head.lemma_ not in NAMING_LEMMAS:
+                return None
             return head
         if token.dep_ in _CLIMB_STOP and resolver.is_outside(token) and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in token.children

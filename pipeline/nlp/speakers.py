@@ -62,6 +62,9 @@ TITLES = {
 }
 
 
+NAME_PARTICLES = {"de", "den", "der", "van", "von", "da", "di", "du", "la", "le", "bin", "al", "el", "dos", "del"}
+
+
 def strip_titles(name: str) -> str:
     """'US President Joe Biden' -> 'Joe Biden'; a name is never reduced to nothing."""
     parts = name.split()
@@ -91,6 +94,7 @@ class SpeakerResolver:
         self._full_names = self._collect_full_names()
         self._person_mentions: list[tuple[int, Speaker, bool]] = []
         self._org_mentions: list[tuple[int, Speaker, bool]] = []
+        self._org_labels: dict[int, str] = {}
         for ent in doc.ents:
             if not self.is_outside(ent[0]):
                 continue
@@ -99,11 +103,29 @@ class SpeakerResolver:
                 self._person_mentions.append((ent.start_char, self.person(ent), is_subject))
             elif ent.label_ in ("ORG", "GPE"):
                 self._org_mentions.append((ent.start_char, self.organization(ent), is_subject))
-        # Surnames the NER missed or mislabelled, in subject position ("Stam told …").
+                self._org_labels[ent.start_char] = ent.label_
+        # Names the NER missed or mislabelled: surnames in subject position ("Stam told …") and names in
+        # apposition to a subject ("Arsenal's Brazilian midfielder Edu has hit out").
         for token in doc:
-            if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON",) \
-                    and self.is_outside(token) and self._surname_match(token.text):
+            if not self.is_outside(token) or token.ent_type_ == "PERSON" or token.pos_ != "PROPN":
+                continue
+            subject_name = token.dep_ == "nsubj" and self._surname_match(token.text)
+            appositive = token.dep_ in ("appos", "compound") and token.head.dep_ == "nsubj" \
+                and token.head.pos_ == "NOUN" and token.text[:1].isupper() \
+                and token.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT")
+            if subject_name or appositive:
                 self._person_mentions.append((token.idx, self._bare_name(token), True))
+        # Full names the NER missed ("Civil Aviation Minister Praful Patel").
+        known = {p for p, _, _ in self._person_mentions}
+        for position, name, is_subject in self._name_runs:
+            token = self.doc.char_span(position, position + 1, alignment_mode="expand")
+            if position not in known and token is not None and self.is_outside(token[0]) \
+                    and not any(p <= position < p + 40 for p in known):
+                resolved = self.gazetteer.resolve(name, "PERSON")
+                speaker = Speaker(resolved.entity.name, "person", resolved.entity.id, mention=name,
+                                  gender=resolved.entity.gender) if resolved else \
+                    Speaker(name, "person", f"person:{slug(name)}", mention=name)
+                self._person_mentions.append((position, speaker, is_subject))
         self._person_mentions.sort(key=lambda m: m[0])
 
     # -- positions ---------------------------------------------------------------------------------------------
@@ -120,17 +142,28 @@ class SpeakerResolver:
         names: dict[str, str] = {}
         candidates = [strip_titles(clean_name(ent.text)) for ent in self.doc.ents if ent.label_ == "PERSON"]
         run: list[str] = []
+        run_positions: list[tuple[int, str, bool]] = []
+        run_tokens: list[Token] = []
         for token in list(self.doc) + [None]:
+            if token is not None and run and token.lower_ in NAME_PARTICLES and token.i + 1 < len(self.doc) \
+                    and self.doc[token.i + 1].pos_ == "PROPN":
+                run.append(token.text)  # "Sandra den Hamer", "Ludwig van Beethoven"
+                run_tokens.append(token)
+                continue
             if (
                 token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
                 and token.ent_type_ in ("", "PERSON")
             ):
                 run.append(token.text)
+                run_tokens.append(token)
                 continue
             name = strip_titles(" ".join(run))
             if 2 <= len(name.split()) <= 4:
                 candidates.append(name)
-            run = []
+                last = run_tokens[-1]
+                run_positions.append((run_tokens[0].idx, name, _is_subject(last)))
+            run, run_tokens = [], []
+        self._name_runs = run_positions
         for name in candidates:
             parts = name.split()
             if len(parts) >= 2 and len(name) > len(names.get(parts[-1], "")):
@@ -149,6 +182,9 @@ class SpeakerResolver:
 
     def person(self, ent: Span) -> Speaker:
         name = strip_titles(clean_name(ent.text))
+        run = clean_name(_name_run(ent[-1], left=False))
+        if run.startswith(name) and len(run.split()) > len(name.split()):
+            name = run  # the NER cut the name: "Sandra" + "den" + "Hamer"
         # An in-document full name beats a gazetteer surname alias ("Harris" is Ian Harris in a tech story).
         full = self._surname_match(name)
         if full is not None:
@@ -173,7 +209,9 @@ class SpeakerResolver:
         for _ in range(4):
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and self.is_outside(child):
-                    return self.speaker_for(child)
+                    speaker = self.speaker_for(child)
+                    if speaker is not None:
+                        return speaker
             for child in token.children:  # "…, according to / as cited by X"
                 if child.dep_ == "agent":
                     for obj in child.children:
@@ -203,11 +241,15 @@ class SpeakerResolver:
         if ent is not None:
             return self._from_entity(ent, token)
         # A common-noun head: look for a named person in apposition ("the spokesman, John Kirby").
-        for child in token.children:
-            if child.dep_ in ("appos", "compound"):
+        for child in token.subtree:
+            if child.dep_ in ("appos", "compound", "pobj") and child.i != token.i and child.head.i in (
+                token.i, *(c.i for c in token.children)
+            ):
                 ent = _entity_of(child)
                 if ent is not None and ent.label_ == "PERSON":
                     return self._with_role(self.person(ent), token, ent)
+                if ent is None and child.pos_ == "PROPN" and child.dep_ != "pobj" and child.text[:1].isupper():
+                    return self._bare_name(child)  # "the minister for civil aviation Praful Patel"
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > token.sent.start and token.is_alpha):
             return self._bare_name(token)
         if token.pos_ == "NOUN" and token.lemma_.lower() in SOURCE_NOUNS:
@@ -216,7 +258,7 @@ class SpeakerResolver:
 
     def _bare_name(self, token: Token) -> Speaker:
         """A proper noun the NER missed: a person, named in full where the document gives the full name."""
-        mention = " ".join(t.text for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i) or token.text
+        mention = _name_run(token)
         name = strip_titles(clean_name(mention))
         name = self._surname_match(name) or name
         resolved = self.gazetteer.resolve(name, "PERSON")
@@ -249,9 +291,19 @@ class SpeakerResolver:
         definite = any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det")
         if definite and head.lemma_.lower() in ORG_NOUNS | {"outlet", "newspaper", "paper"}:
             # "the company said" refers to the organisation last named.
-            for position, speaker, _ in reversed(self._org_mentions):
-                if position < head.idx and speaker.entity_id and speaker.entity_id.split(":")[0] != "gpe":
-                    return speaker
+            # The organisation the story is about: the most mentioned one so far, the latest on a tie.
+            earlier = [(p, sp) for p, sp, _ in self._org_mentions
+                       if p < head.idx and self._org_labels.get(p) == "ORG"]
+            if earlier:
+                counts: dict[str, int] = {}
+                for _, sp in earlier:
+                    counts[sp.name] = counts.get(sp.name, 0) + 1
+                best = max(counts.values())
+                return next(sp for _, sp in reversed(earlier) if counts[sp.name] == best)
+        if definite and head.tag_ == "NNS":
+            for _, earlier in reversed(self._noted):
+                if earlier.type == "person" and earlier.name and " and " in earlier.name:
+                    return earlier
         if definite:
             # "the Ukrainian official" refers back to "a senior Ukrainian official"; "the spokesman" to a person.
             for _, earlier in reversed(self._noted):
@@ -278,6 +330,22 @@ class SpeakerResolver:
         else:
             return None
         earlier = [(p, s, subj) for p, s, subj in candidates if p < token.idx]
+        # 1. A subject in this sentence or the one before ("Blinken has hinted … “…,” he said").
+        sent = token.sent
+        local_start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        for position, speaker, is_subject in reversed(earlier):
+            if position < local_start:
+                break
+            if is_subject:
+                return speaker
+        # 2. The speaker of the previous quote: news stories quote one person for several sentences.
+        kind = "person" if word in _PRONOUN_GENDER else "organization"
+        for position, speaker in reversed(self._noted):
+            if position < token.idx and token.idx - position < 1500 and speaker.type == kind and \
+                    (kind != "person" or speaker.gender in (None, _PRONOUN_GENDER[word])):
+                return speaker
+            if position < token.idx:
+                break
         for prefer_subject in (True, False):
             for position, speaker, is_subject in reversed(earlier):
                 if token.idx - position > 2000:
@@ -285,6 +353,26 @@ class SpeakerResolver:
                 if is_subject or not prefer_subject:
                     return speaker
         return None
+
+
+def _name_run(token: Token, left: bool = True) -> str:
+    """The run of capitalised proper nouns (and name particles) around a token: 'Sandra den Hamer'.
+    Leftwards it stops at titles ("Schools Minister Stephen Twigg" -> "Stephen Twigg")."""
+    doc = token.doc
+
+    def part_of_name(i: int) -> bool:
+        t = doc[i]
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha:
+            return True
+        return t.lower_ in NAME_PARTICLES and 0 < i < len(doc) - 1 and doc[i + 1].pos_ == "PROPN"
+
+    start = end = token.i
+    while left and start > 0 and part_of_name(start - 1) and doc[start - 1].lower_.rstrip(".") not in TITLES \
+            and doc[start - 1].ent_type_ in ("", "PERSON"):
+        start -= 1
+    while end + 1 < len(doc) and part_of_name(end + 1):
+        end += 1
+    return strip_titles(doc[start:end + 1].text)
 
 
 def _is_subject(token: Token) -> bool:

@@ -7,6 +7,7 @@ paragraph (split quotes) or of the previous paragraph when this paragraph is onl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +22,8 @@ CUE_LEMMAS = {
     "remark", "tweet", "post", "quote", "continue", "conclude", "complain", "accuse", "promise", "pledge",
     "vow", "boast", "joke", "recall", "point", "sign", "put", "hint", "label", "brand",
     "term", "dub", "agree", "demand", "plead", "concede", "reiterate", "emphasise", "emphasize", "observe",
-    "signal", "indicate", "caution", "maintain", "contend", "counter", "recount",
+    "signal", "indicate", "caution", "maintain", "contend", "counter", "recount", "remember",
+    "shout", "jeer", "chant", "yell", "scream", "cry", "mutter", "whisper", "exclaim", "heckle", "repeat",
 }
 # A quoted term is attributed only to a reporting verb this close in the parse ("citing fears of “escalation”");
 # further away it is the reporter's word ("talks on a 10-point “peace formula” proposed by Kyiv").
@@ -86,6 +88,8 @@ def _attribute(doc: Doc, span: QuoteSpan, spans: list[QuoteSpan], resolver: Spea
     if inside is None or len(inside) == 0:
         return None, None, "none"
     # 1. The parse: climb from the quote to a reporting verb outside it.
+    if re.search(r"so-called\s*$", doc.text[max(0, outer_start - 12):outer_start]):
+        return None, None, "none"  # a "so-called" term is the writer's label, not a source's words
     cue_token = _governing_cue(inside, resolver, MAX_TERM_HOPS if _is_term(doc.text[span.start:span.end]) else 12)
     if cue_token is not None:
         speaker = resolver.subject_of(cue_token)
@@ -127,9 +131,13 @@ def _attribute(doc: Doc, span: QuoteSpan, spans: list[QuoteSpan], resolver: Spea
     return None, None, "none"
 
 
-# Verbs whose object may be the speaker's own word ("called it “crazy”"); for other verbs the object is the thing
-# acted on ("Moscow dismissed a second “peace summit”").
-NAMING_LEMMAS = {"call", "describe", "label", "brand", "dub", "term", "quote"}
+# Verbs whose object is the speaker's own words ("called it “crazy”", "jeered “melons”"); for other reporting
+# verbs the object is the thing acted on ("Moscow dismissed a second “peace summit”").
+UTTERANCE_OBJECT_LEMMAS = {
+    "call", "describe", "label", "brand", "dub", "term", "quote", "say", "write", "tweet", "post", "add", "reply",
+    "answer", "ask", "cite", "declare", "announce", "repeat", "reiterate", "shout", "jeer", "chant", "yell",
+    "scream", "cry", "mutter", "whisper", "exclaim", "heckle",
+}
 
 
 def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> Token | None:
@@ -139,7 +147,7 @@ def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> To
         if head is token:
             return None
         if resolver.is_outside(head) and head.lemma_ in CUE_LEMMAS and head.pos_ in ("VERB", "AUX"):
-            if hop == 0 and token.dep_ in ("dobj", "nsubjpass") and head.lemma_ not in NAMING_LEMMAS:
+            if hop == 0 and token.dep_ in ("dobj", "nsubjpass") and head.lemma_ not in UTTERANCE_OBJECT_LEMMAS:
                 return None
             return head
         if token.dep_ in _CLIMB_STOP and resolver.is_outside(token) and any(

@@ -207,16 +207,22 @@ class SpeakerResolver:
     def subject_of(self, verb: Token) -> Speaker | None:
         token = verb
         for _ in range(4):
+            for child in token.children:  # "was described by Jobs as …", "…, as cited by The Telegraph"
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            speaker = self.speaker_for(obj)
+                            if speaker is not None:
+                                return speaker
+            if any(c.dep_ == "auxpass" for c in token.children) and token.head is not token:
+                # "she was told: “…”": the one told is not the speaker; the one relaying it may be.
+                token = token.head
+                continue
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and self.is_outside(child):
                     speaker = self.speaker_for(child)
                     if speaker is not None:
                         return speaker
-            for child in token.children:  # "…, according to / as cited by X"
-                if child.dep_ == "agent":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            return self.speaker_for(obj)
             if token.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl") and token.head is not token:
                 token = token.head
                 continue
@@ -237,6 +243,12 @@ class SpeakerResolver:
         return speaker
 
     def _speaker_for_head(self, token: Token) -> Speaker | None:
+        if token.lower_ in ("one", "some", "many", "several", "two", "three") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+        ):
+            # "one of her male colleagues": an unnamed member of a group.
+            text = " ".join(t.text for t in token.subtree if t.dep_ != "punct")
+            return Speaker(text, "anonymous", None, mention=text)
         ent = _entity_of(token)
         if ent is not None:
             return self._from_entity(ent, token)

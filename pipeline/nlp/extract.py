@@ -5,6 +5,7 @@ Returns plain dict records keyed by table, with surface mentions and resolved ca
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -91,13 +92,16 @@ def extract_articles(
     articles: Iterable[ArticleInput],
     nlp: Language | None = None,
     batch_size: int = 16,
+    n_process: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, list[dict]]:
     """Parse every article once with `nlp.pipe` and run all extractors on each Doc."""
     nlp = nlp or get_nlp()
     articles = list(articles)
     tables: dict[str, list[dict]] = {"quotes": [], "figures": [], "events": [], "mentions": []}
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    # The parse is the cost: a second process pays for itself once there are enough articles to share.
+    n_process = n_process if n_process is not None else (min(2, os.cpu_count() or 1) if len(articles) >= 64 else 1)
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process)
     for done, (article, doc) in enumerate(zip(articles, docs), start=1):
         for table, rows in extract_doc(doc, article).items():
             tables[table].extend(rows)

@@ -1,0 +1,123 @@
+"""Throughput and memory of newsfacts on the BBC corpus, against bare spaCy and the open peers. Run by hand:
+
+    python bench/benchmark.py [--n 1891] [--out bench/results.md] [--skip-peers]
+
+Measures, on the same N articles (the first N of train.csv then val.csv):
+  (a) bare spaCy: `nlp.pipe` over the cleaned texts with the same model, single process;
+  (x) extraction only: quotes + figures + events + mentions on the already parsed Docs (the overhead over (a));
+  (b) a full `newsfacts build` of those articles as seeds, in a subprocess (wall time, peak RSS);
+  (c) a rebuild after changing one article;
+  (d) the peers over the same texts: textacy direct_quotations + quantulum3 (needs `pip install -e '.[eval]'`).
+Writes a table of times and ratios to the terminal and to --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpora" / "bbc-news"
+sys.path.insert(0, str(REPO))
+
+
+def load_corpus(n: int) -> list[tuple[str, str]]:
+    rows = []
+    for name in ("train.csv", "val.csv"):
+        with (CORPUS / name).open(encoding="utf-8", newline="") as handle:
+            rows += [(f"bbc_{name[:-4]}_{i:04d}", r["text"]) for i, r in enumerate(csv.DictReader(handle))]
+    return rows[:n]
+
+
+def timed(label: str, results: list, fn):
+    started = time.perf_counter()
+    value = fn()
+    seconds = time.perf_counter() - started
+    results.append((label, seconds))
+    print(f"{label:<48}{seconds:>9.2f} s", flush=True)
+    return value
+
+
+def build(seeds: Path, datasets: Path, home: Path) -> tuple[float, float]:
+    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([sys.executable, "-m", "pipeline.cli", "build", "--seeds", str(seeds), "--datasets",
+                    str(datasets), "--log-level", "WARNING"], check=True, env=env, cwd=REPO,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak_kib = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return time.perf_counter() - started, peak_kib / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=300)
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.md")
+    parser.add_argument("--skip-peers", action="store_true")
+    args = parser.parse_args(argv)
+
+    from pipeline.nlp.extract import ArticleInput, extract_doc
+    from pipeline.nlp.model import get_nlp
+    from pipeline.nlp.parse import parse_article
+
+    corpus = load_corpus(args.n)
+    texts = [parse_article(text.encode("utf-8")).text for _, text in corpus]
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(corpus)} BBC articles, {words} words")
+    nlp = get_nlp()
+    results: list[tuple[str, float]] = []
+    docs = timed("(a) bare spaCy nlp.pipe, 1 process", results, lambda: list(nlp.pipe(texts, batch_size=16)))
+    timed("(x) extraction on parsed Docs", results, lambda: [
+        extract_doc(doc, ArticleInput(article_id, doc.text, None)) for (article_id, _), doc in zip(corpus, docs)])
+
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds, datasets, home = Path(tmp, "seeds"), Path(tmp, "datasets"), Path(tmp, "home")
+        seeds.mkdir()
+        home.mkdir()
+        for article_id, text in corpus:
+            (seeds / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        seconds, peak = build(seeds, datasets, home)
+        results.append(("(b) full newsfacts build", seconds))
+        print(f"{'(b) full newsfacts build':<48}{seconds:>9.2f} s   peak RSS {peak:.0f} MiB", flush=True)
+        first = seeds / f"{corpus[0][0]}.txt"
+        first.write_text(first.read_text(encoding="utf-8") + " \"We changed this,\" an editor said.", encoding="utf-8")
+        seconds, _ = build(seeds, datasets, home)
+        results.append(("(c) rebuild after changing one article", seconds))
+        print(f"{'(c) rebuild after changing one article':<48}{seconds:>9.2f} s", flush=True)
+
+    if not args.skip_peers:
+        from quantulum3 import classifier, parser as qparser
+        from textacy.extract.triples import direct_quotations
+
+        classifier.USE_CLF = False
+
+        def peers():
+            for doc in docs:
+                try:
+                    list(direct_quotations(doc))
+                except Exception:
+                    pass
+                qparser.parse(doc.text)
+
+        timed("(d) peers: textacy quotes + quantulum3 figures", results, peers)
+
+    base = dict(results)["(a) bare spaCy nlp.pipe, 1 process"]
+    lines = [f"# newsfacts benchmark: {len(corpus)} BBC articles ({words} words)", "",
+             "| measurement | seconds | ratio to bare spaCy |", "| --- | ---: | ---: |"]
+    lines += [f"| {label} | {seconds:.2f} | {seconds / base:.2f} |" for label, seconds in results]
+    lines += ["", f"peak RSS of the full build: {peak:.0f} MiB", ""]
+    report = "\n".join(lines)
+    print("\n" + report)
+    args.out.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -63,11 +63,10 @@ _QUAL = r"(?:(?P<qual>" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, r
 _AMOUNT = rf"(?:{_NUM}|{_WORDNUM}\b)"
 _RANGE_TAIL = rf"(?:\s?(?:-|–|to|and|or)\s?(?P<high>{_CUR_SYM}?{_AMOUNT}))?"
 
-FIGURE = re.compile(
-    rf"(?<![\w.,/:-]){_QUAL}(?:between\s+)?(?P<cur>{_CUR_SYM})?(?P<amount>{_VAGUE}\b|{_AMOUNT}){_RANGE_TAIL}"
-    rf"(?P<mult>{_MULT})?(?P<pence>p\b)?(?P<unit>{_PERCENT}|{_UNIT}|\s{_CUR_WORD}\b)?(?P<more>\s+more\b)?",
-    re.IGNORECASE,
-)
+_FIGURE_HEAD = rf"(?<![\w.,/:-]){_QUAL}(?:between\s+)?(?P<cur>{_CUR_SYM})?(?P<amount>{_VAGUE}\b|{_AMOUNT})"
+_FIGURE_TAIL = rf"(?P<mult>{_MULT})?(?P<pence>p\b)?(?P<unit>{_PERCENT}|{_UNIT}|\s{_CUR_WORD}\b)?(?P<more>\s+more\b)?"
+FIGURE = re.compile(_FIGURE_HEAD + _RANGE_TAIL + _FIGURE_TAIL, re.IGNORECASE)
+FIGURE_NO_RANGE = re.compile(_FIGURE_HEAD + r"(?P<high>(?!))?" + _FIGURE_TAIL, re.IGNORECASE)
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _DATE_BEFORE = re.compile(rf"{_MONTHS}\.?\s*$")
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b")
@@ -98,11 +97,24 @@ class FigureRecord:
 def extract_figures(doc: Doc) -> list[FigureRecord]:
     text = doc.text
     records: list[FigureRecord] = []
-    for match in FIGURE.finditer(text):
+    position = 0
+    while (match := FIGURE.search(text, position)) is not None:
+        if match["high"] and _change_not_range(text, match):
+            match = FIGURE_NO_RANGE.match(text, match.start())  # "lost $2 to $43.25" is two figures
         record = _figure_from_match(doc, match)
         if record is not None:
             records.append(record)
+        position = max(match.end(), match.start() + 1)
     return records
+
+
+def _change_not_range(text: str, match: re.Match) -> bool:
+    """'X to Y' after 'from' or a change verb states a change between two figures, not a range."""
+    connector = text[match.end("amount"):match.start("high")].strip().lower()
+    if connector != "to":
+        return False
+    before = text[max(0, match.start() - 40):match.start()]
+    return bool(re.search(r"\bfrom\s*$", before) or _INCREASE.search(before) or _DECREASE.search(before))
 
 
 def _figure_from_match(doc: Doc, match: re.Match) -> FigureRecord | None:
@@ -191,6 +203,15 @@ def _excluded(doc, match, amount, amount_start, before, after, has_unit) -> bool
                 return True
     if lowered == "one" and re.match(r"^\s+(of|another|day|time|way|thing)\b", after):
         return True
+    if lowered == "one" and not has_unit and re.match(r"^\s+[a-z]+\s+of\b", after):
+        return True  # "One effect of …": a determiner, not a count
+    if re.match(r"^/\d", after):
+        return True  # "06/05": a date or a fraction written as a name
+    name_before = re.search(r"(?:^|[^.!?:;\s]\s)([A-Z][\w-]*)\s$", before) if match.start() == amount_start else None
+    if name_before and (amount[:1].isdigit() or amount[:1].isupper()) and not re.match(
+        r"^(?:At|About|Around|Over|Some|Nearly|Almost|Only|Just|The|In|On|By|Of|And|With)$", name_before.group(1)
+    ):
+        return True  # "Half-Life 2", "FTSE 100", "BBC Four": part of a name
     if lowered in ("some", "over", "under"):
         return True
     return False
@@ -288,4 +309,5 @@ def _noun_after(doc: Doc, offset: int) -> tuple[str | None, int]:
         tokens.pop()
     if not tokens or len(tokens) > 4:
         return None, offset
-    return " ".join(t.text for t in tokens), tokens[-1].idx + len(tokens[-1].text)
+    end = tokens[-1].idx + len(tokens[-1].text)
+    return doc.text[tokens[0].idx:end], end

@@ -137,6 +137,13 @@ def _figure_from_match(doc: Doc, match: re.Match) -> FigureRecord | None:
     low *= multiplier
 
     unit, unit_kind, stated = _unit(match)
+    if (match["mult"] or "").strip().lower() == "m" and not match["cur"] and unit == "count":
+        # "1,000m" without a currency is a distance, not a million.
+        low, high = low / multiplier, (high / multiplier if high is not None else None)
+        unit, unit_kind, stated = "m", "measure", "m"
+    if match["high"] and unit == "count" and not match["qual"] and re.fullmatch(r"\d{1,2}", amount) and \
+            re.fullmatch(r"\d{1,2}", match["high"]) and text[match.end("amount")] == "-":
+        return None  # "6-3", "2-0": a score, not a range
     if match["pence"] and unit in ("GBP", "count"):
         unit, unit_kind, stated, low = "GBP", "money", "p", low / 100
         high = high / 100 if high is not None else None
@@ -205,6 +212,8 @@ def _excluded(doc, match, amount, amount_start, before, after, has_unit) -> bool
         return True
     if lowered == "one" and not has_unit and re.match(r"^\s+[a-z]+\s+of\b", after):
         return True  # "One effect of …": a determiner, not a count
+    if re.search(r"\b(?:number|No\.?|no\.|rank(?:ed)?|page|Article|Section|Chapter|Room)\s*$", before):
+        return True  # a rank or a label: "at number 19"
     if re.match(r"^/\d", after):
         return True  # "06/05": a date or a fraction written as a name
     name_before = re.search(r"(?:^|[^.!?:;\s]\s)([A-Z][\w-]*)\s$", before) if match.start() == amount_start else None

@@ -6,6 +6,7 @@ to, so cleaning only ever removes whole lines (boilerplate, credits, live-blog c
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +30,7 @@ BOILERPLATE_LINES = [
     r"\d+",  # comment counters such as "0"
     r"\d+ min read",
 ]
+_HTML_ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")
 _BOILERPLATE = re.compile(r"^(?:%s)$" % "|".join(BOILERPLATE_LINES), re.IGNORECASE)
 
 # A live blog marks its items with a bare clock time or an "Author:" line.
@@ -98,6 +100,11 @@ def repair(text: str) -> tuple[str, list[str]]:
     fixed = ftfy.fix_encoding(text)
     if fixed != text:
         repairs.append("mojibake")
+    if _HTML_ENTITY.search(fixed):
+        unescaped = html.unescape(fixed)  # "&#163;8m" -> "£8m"
+        if unescaped != fixed:
+            repairs.append("html_entities")
+            fixed = unescaped
     normalised = fixed.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     if normalised != fixed:
         repairs.append("line_ends_or_nbsp")

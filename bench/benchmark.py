@@ -74,7 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     nlp = get_nlp()
     results: list[tuple[str, float]] = []
     docs = timed("(a) bare spaCy nlp.pipe, 1 process", results, lambda: list(nlp.pipe(texts, batch_size=16)))
-    timed("(x) extraction on parsed Docs", results, lambda: [
+    from pipeline.nlp.quotes import extract_quotes
+
+    timed("(x1) quote extraction only, on parsed Docs", results, lambda: [extract_quotes(doc) for doc in docs])
+    timed("(x) all extraction on parsed Docs", results, lambda: [
         extract_doc(doc, ArticleInput(article_id, doc.text, None)) for (article_id, _), doc in zip(corpus, docs)])
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -49,18 +49,51 @@ def test_seed_speakers_are_canonical_and_resolved(seed_docs):
     assert miller.speaker.name == "Matthew Miller" and "spokesman" in (miller.speaker.role or "")
 
 
-def test_speaker_accuracy_on_gold_does_not_regress(nlp):
-    """A floor, not the target: issue 3 measures accuracy with the evaluation script."""
-    right = total = 0
-    for record in gold_records("seeds.jsonl") + gold_records("bbc.jsonl"):
-        doc = nlp(parse_article(gold_article_path(record["doc"]).read_bytes()).text)
-        found = _by_text(doc)
-        for gold in record["quotes"]:
-            quote = found.get(_norm(gold["text"].replace("Â£", "£")))
-            total += 1
-            if quote is None:
-                continue
-            right += (quote.speaker.name or "unknown") == gold["speaker"] or (
-                gold["speaker_type"] == "anonymous" and quote.speaker.type == "anonymous")
-    assert total > 100
-    assert right / total >= 0.75
+def test_evaluation_script_scores_spans_and_speakers_on_gold():
+    """The evaluation script itself, newsfacts only: a regression floor under the issue's targets."""
+    import importlib.util
+    import sys
+
+    from conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("evaluate", REPO / "evaluation" / "evaluate.py")
+    evaluate = importlib.util.module_from_spec(spec)
+    sys.modules["evaluate"] = evaluate  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(evaluate)
+    articles = evaluate.load_gold(REPO / "tests" / "gold")
+    nlp = evaluate.get_nlp()
+    docs = {a.doc_name: nlp(a.text) for a in articles}
+    scores = evaluate.score_quotes(articles, docs, {"newsfacts": evaluate.newsfacts_quotes})
+    for split in ("seeds", "bbc"):
+        assert scores[("newsfacts", split)]["f1"] >= 0.95
+        assert scores[("newsfacts", split)]["speaker_acc_all_gold"] >= 0.88
+    figures = evaluate.score_figures(articles, docs, {"newsfacts": evaluate.newsfacts_figures})
+    for split in ("seeds", "bbc"):
+        assert figures[("newsfacts", split)]["value+unit_f1"] >= 0.9
+
+
+def test_split_and_continued_quotes_keep_their_speaker(seed_docs):
+    ft = _by_text(seed_docs["001_fd015770f323ab6c"][1])
+    # split around "he said": both halves are Kirby's
+    assert ft["We will continue the talks with the Ukrainians, but we will keep them confidential"].speaker.name == "John Kirby"
+    # paragraphs that only continue the previous paragraph's quote
+    assert ft["The US, the UK, France and other partners have the power to help us stop terrorism. We need decisions"] \
+        .speaker.name == "Volodymyr Zelensky"
+
+
+def test_partial_quotes_terms_and_writer_labels(seed_docs):
+    rt = _by_text(seed_docs["003_e69eb9d007a3607d"][1])
+    assert rt["close to aggression"].speaker.name == "Vladimir Putin" and rt["close to aggression"].kind == "term"
+    assert rt["cordon sanitaire"].speaker.type == "unknown"  # "a so-called …": the writer's label
+    irish = _by_text(seed_docs["000_6d30cde84e94083e"][1])
+    assert irish["escalation"].speaker.name == "White House" and irish["escalation"].speaker.type == "organization"
+
+
+def test_bbc_straight_quotes_surnames_and_anonymous_sources(nlp):
+    stam = _by_text(nlp(parse_article(gold_article_path("bbc_val_0036.txt").read_bytes()).text))
+    assert {q.speaker.name for q in stam.values() if q.kind == "quote"} == {"Jaap Stam"}
+    mps = _by_text(nlp(parse_article(gold_article_path("bbc_val_0012.txt").read_bytes()).text))
+    betty = mps["Betty"]
+    assert betty.speaker.type == "anonymous" and betty.speaker.name == "one of her male colleagues"
+    relayed = next(q for t, q in mps.items() if t.startswith("Oh, you've had a very fast rise"))
+    assert relayed.speaker.type == "anonymous"  # "Another current member of the Cabinet says she was told: …"

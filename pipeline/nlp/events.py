@@ -13,6 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from .dates import resolve_date
+from .doc_index import doc_sents
 from .quotes import CUE_LEMMAS
 from .speakers import Speaker, SpeakerResolver
 
@@ -69,7 +70,7 @@ class EventRecord:
 
 def extract_events(doc: Doc, resolver: SpeakerResolver, published: date | None) -> list[EventRecord]:
     events = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         for token in sent:
             event_type = _event_type(token)
             if event_type is None or not resolver.is_outside(token):

@@ -19,6 +19,7 @@ from .gazetteer import load_gazetteer
 from .model import get_nlp
 from .quote_spans import find_quote_spans
 from .quotes import extract_quotes
+from .doc_index import doc_ents, forget, sent_of
 from .speakers import Speaker, SpeakerResolver
 
 MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -45,7 +46,7 @@ def extract_doc(doc: Doc, article: ArticleInput) -> dict[str, list[dict]]:
     events = extract_events(doc, resolver, article.published_date)
     for i, f in enumerate(extract_figures(doc)):
         sent = doc.char_span(f.start_char, f.end_char, alignment_mode="expand")
-        sentence = sent.sent if sent is not None else None
+        sentence = sent_of(sent[0]) if sent is not None else None
         quote_index = next((qi for s, e, qi in quote_bounds if s <= f.start_char < e), None)
         event_index = next(
             (ei for ei, ev in enumerate(events) if ev.start_char <= f.start_char < ev.end_char), None
@@ -64,7 +65,7 @@ def extract_doc(doc: Doc, article: ArticleInput) -> dict[str, list[dict]]:
             "source": ev.source.name if ev.source else None,
         })
     gazetteer = load_gazetteer()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in MENTION_LABELS:
             continue
         resolved = gazetteer.resolve(ent.text, ent.label_)
@@ -77,6 +78,7 @@ def extract_doc(doc: Doc, article: ArticleInput) -> dict[str, list[dict]]:
             "match": resolved.method if resolved else "unmatched",
             "match_score": resolved.score if resolved else None,
         })
+    forget(doc)
     return out
 
 

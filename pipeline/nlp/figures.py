@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .doc_index import ent_of
 from schemas.registries import CURRENCY_SYMBOLS, CURRENCY_WORDS, UNIT_SCALES, UNIT_WORDS, normalize_quantity
 
 _WORD_VALUES = {
@@ -204,7 +205,8 @@ def _excluded(doc, match, amount, amount_start, before, after, has_unit) -> bool
         if token.ent_type_ in _NAME_LABELS and not has_unit and token.ent_type_ != "PERSON":
             return True  # "G7", "Article 5", "Apollo 11"
         if token.ent_type_ in ("DATE", "TIME") and not has_unit and amount[:1].isdigit():
-            ent_text = next((e.text for e in doc.ents if e.start <= token.i < e.end), "")
+            ent = ent_of(token)
+            ent_text = ent.text if ent is not None else ""
             if re.search(rf"{_MONTHS}|day\b|night|morning|evening|\d{{4}}", ent_text, re.IGNORECASE) and \
                     not re.search(r"\b(years?|months?|weeks?|days|hours?|decades?)\b", ent_text):
                 return True

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_index import doc_sents, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from .speakers import Speaker, SpeakerResolver
 
@@ -159,14 +160,14 @@ def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> To
 
 
 def _sentence_window(doc: Doc, start: int, end: int) -> list[Token]:
-    sents = [s for s in doc.sents if s.end_char > start and s.start_char < end]
+    sents = [s for s in doc_sents(doc) if s.end_char > start and s.start_char < end]
     if not sents:
         return []
     first, last = sents[0], sents[-1]
     tokens = list(doc[first.start:last.end])
     # "…,” he said." can be split off as a sentence of its own.
     if last.end < len(doc) and "\n" not in doc.text[last.end_char:doc[last.end].idx]:
-        following = doc[last.end].sent
+        following = sent_of(doc[last.end])
         if len(following) <= 8 and any(t.lemma_ in CUE_LEMMAS for t in following):
             tokens.extend(following)
     return tokens
@@ -177,10 +178,10 @@ def _lead_in_cue(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> Token
     token = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
     if token is None or token.start == 0:
         return None
-    sent = token[0].sent
+    sent = sent_of(token[0])
     if doc.text[sent.start_char:quote_start].strip():
         return None  # the quote does not open its sentence
-    previous = doc[sent.start - 1].sent
+    previous = sent_of(doc[sent.start - 1])
     if "\n" in doc.text[previous.end_char:sent.start_char]:
         return None  # another paragraph
     root = previous.root

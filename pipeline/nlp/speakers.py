@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, load_gazetteer
+from .doc_index import doc_ents, ent_of, sent_of
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 ORG_NOUNS = {
@@ -95,7 +96,7 @@ class SpeakerResolver:
         self._person_mentions: list[tuple[int, Speaker, bool]] = []
         self._org_mentions: list[tuple[int, Speaker, bool]] = []
         self._org_labels: dict[int, str] = {}
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if not self.is_outside(ent[0]):
                 continue
             is_subject = _is_subject(ent.root)
@@ -140,7 +141,7 @@ class SpeakerResolver:
     def _collect_full_names(self) -> dict[str, str]:
         """Surname -> the longest full name in the document that ends with it (PERSON spans and proper-noun runs)."""
         names: dict[str, str] = {}
-        candidates = [strip_titles(clean_name(ent.text)) for ent in self.doc.ents if ent.label_ == "PERSON"]
+        candidates = [strip_titles(clean_name(ent.text)) for ent in doc_ents(self.doc) if ent.label_ == "PERSON"]
         run: list[str] = []
         run_positions: list[tuple[int, str, bool]] = []
         run_tokens: list[Token] = []
@@ -262,7 +263,7 @@ class SpeakerResolver:
                     return self._with_role(self.person(ent), token, ent)
                 if ent is None and child.pos_ == "PROPN" and child.dep_ != "pobj" and child.text[:1].isupper():
                     return self._bare_name(child)  # "the minister for civil aviation Praful Patel"
-        if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > token.sent.start and token.is_alpha):
+        if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > sent_of(token).start and token.is_alpha):
             return self._bare_name(token)
         if token.pos_ == "NOUN" and token.lemma_.lower() in SOURCE_NOUNS:
             return self._description(token)
@@ -343,8 +344,8 @@ class SpeakerResolver:
             return None
         earlier = [(p, s, subj) for p, s, subj in candidates if p < token.idx]
         # 1. A subject in this sentence or the one before ("Blinken has hinted … “…,” he said").
-        sent = token.sent
-        local_start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        sent = sent_of(token)
+        local_start = sent_of(self.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
         for position, speaker, is_subject in reversed(earlier):
             if position < local_start:
                 break
@@ -399,9 +400,4 @@ def _is_subject(token: Token) -> bool:
 
 
 def _entity_of(token: Token) -> Span | None:
-    if not token.ent_type_:
-        return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return ent_of(token) if token.ent_type_ else None

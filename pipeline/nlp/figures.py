@@ -42,11 +42,14 @@ QUALIFIERS = {
     "no more than": "at_most", "a maximum of": "at_most", "within": "at_most", "fewer than": "less_than",
     "less than": "less_than", "under": "less_than", "below": "less_than",
 }
-_INCREASE = re.compile(r"\b(rose|risen|rise|rises|rising|increased?|increasing|up|climbed|climb|jumped|jump|gained|"
+_INCREASE = re.compile(r"\b(rose|risen|rise|rises|rising|increased?|increasing|up(?!\s+to\b)|climbed|climb|jumped|jump|gained|"
                        r"grew|grown|soared|surged|higher)\b[^.;]{0,25}$", re.IGNORECASE)
 _DECREASE = re.compile(r"\b(fell|fallen|fall|falls|falling|dropped|drop|declined|decline|decreased?|down|slipped|"
                        r"lost|shrank|shrunk|slumped|plunged|lower)\b[^.;]{0,25}$", re.IGNORECASE)
 
+_CHANGE_JUST_BEFORE = re.compile(
+    r"\b(?:from|rose|risen|rise|rises|rising|increased?|climbed|jumped|gained|grew|soared|surged|fell|fallen|falls?|"
+    r"dropped|declined?|decreased?|slipped|lost|shrank|slumped|plunged)\s+(?:by\s+)?$", re.IGNORECASE)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
             r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
@@ -115,7 +118,7 @@ def _change_not_range(text: str, match: re.Match) -> bool:
     if connector != "to":
         return False
     before = text[max(0, match.start() - 40):match.start()]
-    return bool(re.search(r"\bfrom\s*$", before) or _INCREASE.search(before) or _DECREASE.search(before))
+    return bool(_CHANGE_JUST_BEFORE.search(before))  # "from $2 to $3", "lost $2 to $43.25"
 
 
 def _figure_from_match(doc: Doc, match: re.Match) -> FigureRecord | None:
@@ -138,6 +141,10 @@ def _figure_from_match(doc: Doc, match: re.Match) -> FigureRecord | None:
     low *= multiplier
 
     unit, unit_kind, stated = _unit(match)
+    scale = UNIT_SCALES.get((stated or "").lower().lstrip("-").strip(), (None, 1))[1]
+    low, high = low * scale, (high * scale if high is not None else None)  # "two decades" -> 20 years
+    if unit == "count" and re.search(r"\b(?:aged|age of)\s*$", text[max(0, match.start() - 12):match.start()]):
+        unit, unit_kind, stated = "year", "duration", "aged"
     if (match["mult"] or "").strip().lower() == "m" and not match["cur"] and unit == "count":
         # "1,000m" without a currency is a distance, not a million.
         low, high = low / multiplier, (high / multiplier if high is not None else None)
@@ -160,6 +167,8 @@ def _figure_from_match(doc: Doc, match: re.Match) -> FigureRecord | None:
         if counted is not None and counted.lower() in UNIT_WORDS:  # "hundreds of kilometres"
             unit, unit_kind = UNIT_WORDS[counted.lower()]
             stated, counted = counted, None
+        elif counted is not None and counted.lower() in CURRENCY_WORDS:  # "hundreds of millions of dollars"
+            unit, unit_kind, stated, counted = CURRENCY_WORDS[counted.lower()], "money", counted, None
         elif counted is None and not _bare_count_allowed(match, amount, text):
             return None
         elif counted is not None and counted[:1].isupper() and not _is_plural(doc, end):
@@ -168,6 +177,8 @@ def _figure_from_match(doc: Doc, match: re.Match) -> FigureRecord | None:
     window = text[max(0, match.start() - 40):match.start()]
     change = "increase" if _INCREASE.search(window) else "decrease" if _DECREASE.search(window) else None
     start = match.start()
+    if unit == "year" and text.startswith("-old", end):
+        end += 4  # "the 32-year-old"
     surface = text[start:end].rstrip(" ,.;:")
     return FigureRecord(
         start_char=start,
@@ -232,7 +243,7 @@ def _bare_count_allowed(match: re.Match, amount: str, text: str) -> bool:
     """A number with no unit and no counted noun is a figure only when something says it is a quantity."""
     if amount.lower() in ("one", "a couple of"):
         return False  # "one" without a noun is a pronoun
-    if match["qual"] or match["high"] or match["more"] or match["mult"]:
+    if match["qual"] or match["high"] or match["more"] or match["mult"] or amount.lower() in _VAGUE_VALUES:
         return True
     before = text[max(0, match.start() - 20):match.start()]
     if re.search(r"[A-Z][\w-]*\s$", before):
@@ -271,8 +282,8 @@ def _unit(match: re.Match) -> tuple[str, str, str | None]:
         return ("point" if "point" in lowered else "percent"), "percent", stated
     if lowered in CURRENCY_WORDS:
         return CURRENCY_WORDS[lowered], "money", stated
-    if lowered.lstrip("-") in UNIT_SCALES:
-        return UNIT_SCALES[lowered.lstrip("-")][0], "duration", stated
+    if lowered.lstrip("-").strip() in UNIT_SCALES:
+        return UNIT_SCALES[lowered.lstrip("-").strip()][0], "duration", stated
     lowered = lowered.lstrip("-").strip()
     unit, kind = UNIT_WORDS.get(lowered, (None, None))
     if unit is None:

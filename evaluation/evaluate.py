@@ -1,6 +1,6 @@
-"""Score newsfacts' quote and figure extractors against the gold annotations, with open peers side by side.
+"""Score newsfacts' extractors against the gold annotations, with open peers side by side.
 
-    python evaluation/evaluate.py [quotes|figures|all] [--gold tests/gold] [--no-peers]
+    python evaluation/evaluate.py [quotes|figures|events|all] [--gold tests/gold] [--no-peers] [--show-misses]
 
 Peers (`pip install -e '.[eval]'`): textacy's `direct_quotations` for quotes, quantulum3 for figures. Both run on
 the same cleaned article text as newsfacts, in the same run. Matching rules are the same for every tool:
@@ -197,6 +197,70 @@ def score_figures(articles: list[Article], docs: dict, tools: dict) -> dict:
     return results
 
 
+# -- events and dates -------------------------------------------------------------------------------------------
+def score_events(gold_dir: Path) -> dict:
+    """Seeds only: gold events found with the right type (by trigger position), participants, status, dates."""
+    from datetime import date as Date
+
+    from pipeline.nlp.extract import ArticleInput, extract_doc
+    from pipeline.nlp.gazetteer import load_gazetteer
+
+    gold = json.loads((gold_dir / "seeds_events.json").read_text(encoding="utf-8"))
+    same = load_gazetteer().same_actor
+    nlp = get_nlp()
+    totals = {"gold": 0, "predicted": 0, "found": 0, "actor": 0, "recipient": 0, "status": 0,
+              "dates_right": 0, "dates_wrong": 0, "dates_missed": 0, "gold_dates": 0}
+    misses: list[str] = []
+    for doc_name, pub in gold["publication_dates"].items():
+        text = parse_article((REPO / "seeds" / doc_name).read_bytes()).text
+        published = Date.fromisoformat(pub["date"]) if pub["date"] else None
+        out = extract_doc(nlp(text), ArticleInput(doc_name, text, published))
+        predicted = out["events"]
+        totals["predicted"] += len(predicted)
+        used: set[int] = set()
+        for event in (e for e in gold["events"] if e["doc"] == doc_name):
+            totals["gold"] += 1
+            sentence_at = text.find(event["sentence"])
+            trigger_at = text.find(event["trigger"], sentence_at) if sentence_at >= 0 else -1
+            hit = next((i for i, p in enumerate(predicted) if i not in used and p["event_type"] == event["event_type"]
+                        and p["trigger_start"] <= trigger_at < p["trigger_end"] + 1), None)
+            if hit is None:
+                misses.append(f"{doc_name[:3]} {event['event_type']:<9} {event['trigger']!r:<16} {event['sentence'][:60]}")
+                continue
+            used.add(hit)
+            p = predicted[hit]
+            totals["found"] += 1
+            totals["actor"] += same(p["actor"], event["actor"])
+            totals["recipient"] += same(p["recipient"], event["recipient"])
+            totals["status"] += p["status"] == event["status"]
+        remaining = list(out["dates"])
+        for gold_date in (d for d in gold["dates"] if d["doc"] == doc_name):
+            totals["gold_dates"] += 1
+            mention = next((m for m in remaining if m["text"] in gold_date["text"] or gold_date["text"] in m["text"]), None)
+            if mention is not None:
+                remaining.remove(mention)
+            got = (str(mention["date_start"]), str(mention["date_end"])) if mention and mention["date_start"] else None
+            want = (gold_date["start"], gold_date["end"]) if gold_date["start"] else None
+            if got and want and got == want:
+                totals["dates_right"] += 1
+            elif got:  # resolved where gold says unresolvable, or resolved differently: wrong
+                totals["dates_wrong"] += 1
+                misses.append(f"{doc_name[:3]} DATE WRONG {gold_date['text']!r}: got {got}, gold {want}")
+            elif want:
+                totals["dates_missed"] += 1
+    found = totals["found"]
+    return {
+        "gold_events": totals["gold"], "predicted_events": totals["predicted"],
+        "recall_type": found / totals["gold"] if totals["gold"] else 0.0,
+        "precision_type": found / totals["predicted"] if totals["predicted"] else 0.0,
+        "actor_acc": totals["actor"] / found if found else 0.0,
+        "recipient_acc": totals["recipient"] / found if found else 0.0,
+        "status_acc": totals["status"] / found if found else 0.0,
+        "gold_dates": totals["gold_dates"], "dates_right": totals["dates_right"],
+        "dates_wrong": totals["dates_wrong"], "dates_missed": totals["dates_missed"], "misses": misses,
+    }
+
+
 def print_table(title: str, results: dict, columns: list[str]) -> None:
     print(f"\n{title}")
     header = f"{'tool':<12}{'split':<7}" + "".join(f"{c:>22}" for c in columns)
@@ -209,7 +273,8 @@ def print_table(title: str, results: dict, columns: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("task", nargs="?", default="all", choices=["quotes", "figures", "all"])
+    parser.add_argument("task", nargs="?", default="all", choices=["quotes", "figures", "events", "all"])
+    parser.add_argument("--show-misses", action="store_true", help="list the gold events and dates missed")
     parser.add_argument("--gold", type=Path, default=REPO / "tests" / "gold")
     parser.add_argument("--no-peers", action="store_true", help="score newsfacts only")
     parser.add_argument("--json", type=Path, help="also write the scores to this file")
@@ -234,6 +299,15 @@ def main(argv: list[str] | None = None) -> int:
         print_table("Figures: P/R/F1 for value and value+unit", results,
                     ["value_f1", "value+unit_precision", "value+unit_recall", "value+unit_f1", "seconds"])
         out["figures"] = {f"{t}/{s}": v for (t, s), v in results.items()}
+    if args.task in ("events", "all"):
+        events = score_events(args.gold)
+        misses = events.pop("misses")
+        print("\nEvents and dates (seed gold, newsfacts; no open event coder runs here, see README)")
+        for key, value in events.items():
+            print(f"  {key:<18}{value:.3f}" if isinstance(value, float) else f"  {key:<18}{value}")
+        if args.show_misses:
+            print("\n".join("  miss: " + m for m in misses))
+        out["events"] = events
     if args.json:
         args.json.write_text(json.dumps(out, indent=2))
     return 0

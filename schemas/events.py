@@ -29,7 +29,3 @@ class EventSchema(pa.DataFrameModel):
     def date_range_ordered(cls, df):
         both_null = df["date_start"].isna() & df["date_end"].isna()
         return both_null | (df["date_start"] <= df["date_end"])
-
-    @pa.dataframe_check(description="An event has an actor or a recipient")
-    def has_participant(cls, df):
-        return df["actor"].notna() | df["recipient"].notna()

@@ -13,6 +13,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .date_mentions import extract_date_mentions
 from .events import extract_events
 from .figures import extract_figures
 from .gazetteer import load_gazetteer
@@ -36,14 +37,16 @@ def extract_doc(doc: Doc, article: ArticleInput) -> dict[str, list[dict]]:
     resolver = SpeakerResolver(doc, [s.outer for s in find_quote_spans(doc.text)])
     quotes = extract_quotes(doc, resolver)
     quote_bounds = [(q.start_char, q.end_char, i) for i, q in enumerate(quotes)]
-    out: dict[str, list[dict]] = {"quotes": [], "figures": [], "events": [], "mentions": []}
+    out: dict[str, list[dict]] = {"quotes": [], "figures": [], "events": [], "mentions": [], "dates": []}
     for i, q in enumerate(quotes):
         out["quotes"].append({
             "article_id": article.article_id, "quote_index": i, "start_char": q.start_char, "end_char": q.end_char,
             "text": q.text, "kind": q.kind, "closed": q.closed, "cue": q.cue, "attribution": q.attribution,
             **_speaker_columns("speaker", q.speaker),
         })
-    events = extract_events(doc, resolver, article.published_date)
+    events = extract_events(
+        doc, resolver, article.published_date, [(q.start_char, q.end_char, q.speaker) for q in quotes]
+    )
     for i, f in enumerate(extract_figures(doc)):
         sent = doc.char_span(f.start_char, f.end_char, alignment_mode="expand")
         sentence = sent_of(sent[0]) if sent is not None else None
@@ -78,6 +81,8 @@ def extract_doc(doc: Doc, article: ArticleInput) -> dict[str, list[dict]]:
             "match": resolved.method if resolved else "unmatched",
             "match_score": resolved.score if resolved else None,
         })
+    out["dates"] = [{"article_id": article.article_id, **row}
+                    for row in extract_date_mentions(doc, article.published_date)]
     forget(doc)
     return out
 
@@ -100,7 +105,7 @@ def extract_articles(
     """Parse every article once with `nlp.pipe` and run all extractors on each Doc."""
     nlp = nlp or get_nlp()
     articles = list(articles)
-    tables: dict[str, list[dict]] = {"quotes": [], "figures": [], "events": [], "mentions": []}
+    tables: dict[str, list[dict]] = {"quotes": [], "figures": [], "events": [], "mentions": [], "dates": []}
     # The parse is the cost: a second process pays for itself once there are enough articles to share.
     n_process = n_process if n_process is not None else (min(2, os.cpu_count() or 1) if len(articles) >= 64 else 1)
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process)

@@ -34,6 +34,9 @@ class Entity:
     wikidata: str | None
     gender: str | None
     aliases: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
+    in_ruler: bool = True
+    stands_for: str | None = None  # metonymy: "Washington", "the White House" act for the United States
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Gazetteer:
             for alias in (entity.name, *entity.aliases):
                 self._by_alias.setdefault(_key(alias), entity)
         self._alias_keys = list(self._by_alias)
+        self._by_demonym = {d.lower(): e for e in entities for d in e.demonyms}
 
     @classmethod
     def from_json(cls, data: dict) -> "Gazetteer":
@@ -63,6 +67,9 @@ class Gazetteer:
                 wikidata=item.get("wikidata"),
                 gender=item.get("gender"),
                 aliases=tuple(item.get("aliases", ())),
+                demonyms=tuple(item.get("demonyms", ())),
+                in_ruler=item.get("ruler", True),
+                stands_for=item.get("stands_for"),
             )
             for item in data["entities"]
         ]
@@ -71,12 +78,29 @@ class Gazetteer:
     def ruler_patterns(self) -> list[dict]:
         patterns = []
         for entity in self.entities.values():
+            if not entity.in_ruler:
+                continue
             for alias in sorted({entity.name, *entity.aliases}):
                 if alias.lower().startswith("the "):
                     continue  # the article is not part of the entity span
-                label = "GPE" if entity.type == "LOC" and False else entity.type
-                patterns.append({"label": label, "pattern": alias, "id": entity.id})
+                patterns.append({"label": entity.type, "pattern": alias, "id": entity.id})
         return patterns
+
+    def same_actor(self, a: str | None, b: str | None) -> bool:
+        """Equal names, or one standing for the other (a capital or government seat for its state)."""
+        if a == b:
+            return True
+        if a is None or b is None:
+            return False
+        ea, eb = self.resolve(a), self.resolve(b)
+        if ea is None or eb is None:
+            return False
+        ids_a = {ea.entity.id, ea.entity.stands_for}
+        ids_b = {eb.entity.id, eb.entity.stands_for}
+        return bool((ids_a & ids_b) - {None})
+
+    def by_demonym(self, word: str) -> Entity | None:
+        return self._by_demonym.get(word.lower())
 
     def resolve(self, mention: str, label: str | None = None) -> Resolution | None:
         """Map a mention to a gazetteer entity: exact alias first, then a fuzzy match of a compatible type."""

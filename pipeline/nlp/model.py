@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +30,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def build_nlp(model: str = MODEL_NAME) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    # British hyphenated spellings stay one word, like their American twins ("co-ordination", "coordination").
+    for word in ("co-ordination", "co-operation", "co-ordinate", "co-operate", "co-ordinated", "co-operated"):
+        for variant in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
     gazetteer = load_gazetteer()
     # Before the statistical NER so that gazetteer spans win ("Kyiv" is a place, not a PERSON).
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False})

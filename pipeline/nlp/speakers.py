@@ -36,7 +36,7 @@ SOURCE_NOUNS = {
     "representative", "envoy", "ambassador", "negotiator", "premier", "chancellor", "prime", "speaker", "head",
 } | ORG_NOUNS
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-_ORG_PRONOUNS = {"it", "they", "them"}
+_ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)\.?\s+")
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
 

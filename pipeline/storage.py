@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-TABLES = ("articles", "quotes", "figures", "events", "mentions", "quarantine")
+TABLES = ("articles", "quotes", "figures", "events", "dates", "mentions", "quarantine")
 LATEST = "LATEST"
 MANIFEST = "manifest.json"
 

@@ -11,8 +11,11 @@ from .nlp.parse import ParsedArticle
 
 ARTICLE_COLUMNS = [
     "article_id", "source_path", "content_sha256", "title", "outlet", "published_date", "published_date_status",
-    "published_date_evidence", "byline", "url", "text", "sections", "repairs", "removed_lines",
+    "published_date_evidence", "published_earliest", "published_latest", "byline", "url", "text", "sections",
+    "repairs", "removed_lines",
 ]
+# Events from different articles join a cluster when they share type and parties and their texts are this similar.
+CLUSTER_TEXT_SIMILARITY = 65
 
 
 def articles_table(pairs: list[tuple[RawArticle, ParsedArticle]]) -> pd.DataFrame:
@@ -36,6 +39,8 @@ def articles_table(pairs: list[tuple[RawArticle, ParsedArticle]]) -> pd.DataFram
             "published_date": published,
             "published_date_status": status,
             "published_date_evidence": evidence,
+            "published_earliest": published,
+            "published_latest": published,
             "byline": parsed.byline,
             "url": meta.get("url"),
             "text": parsed.text,
@@ -44,8 +49,79 @@ def articles_table(pairs: list[tuple[RawArticle, ParsedArticle]]) -> pd.DataFram
             "removed_lines": len(parsed.removed_lines),
         })
     df = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-    df["published_date"] = pd.to_datetime(df["published_date"])
+    for column in ("published_date", "published_earliest", "published_latest"):
+        df[column] = pd.to_datetime(df[column])
     return df
+
+
+def with_publication_windows(articles: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
+    """An undated article was published after every absolute date it reports in the past tense: a lower bound,
+    kept as evidence. The date itself stays unknown (never invented)."""
+    articles = articles.copy()
+    if dates.empty:
+        return articles
+    past = dates[(dates["resolution"] == "absolute") & (dates["tense"] == "past") & dates["date_start"].notna()]
+    for i, row in articles.iterrows():
+        if row["published_date_status"] != "unknown":
+            continue
+        mentions = past[past["article_id"] == row["article_id"]]
+        if mentions.empty:
+            continue
+        latest = mentions.loc[pd.to_datetime(mentions["date_start"]).idxmax()]
+        articles.at[i, "published_earliest"] = pd.Timestamp(latest["date_start"])
+        earliest = pd.Timestamp(latest["date_start"]).date().isoformat()
+        articles.at[i, "published_date_evidence"] = f"on or after {earliest}: reports {latest['text']!r} in the past tense"
+    return articles
+
+
+def dates_table(rows: list[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(rows)
+    if df.empty:
+        return pd.DataFrame(columns=["date_id", "article_id"])
+    df.insert(0, "date_id", df["article_id"] + ":d" + df.groupby("article_id").cumcount().astype(str).str.zfill(3))
+    for column in ("date_start", "date_end", "anchor"):
+        df[column] = pd.to_datetime(df[column])
+    return df
+
+
+def cluster_events(events: pd.DataFrame) -> pd.DataFrame:
+    """One cluster id for the same real-world event across articles: same type and parties, compatible dates and
+    similar evidence. Union-find over candidate pairs; singletons get a cluster of their own."""
+    from rapidfuzz import fuzz
+
+    events = events.copy()
+    if events.empty:
+        events["cluster_id"] = pd.Series(dtype="object")
+        return events
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    keyed = events.assign(_key=events["event_type"] + "|" + events["actor"].fillna("") + "|" + events["recipient"].fillna(""))
+    for _, group in keyed[(keyed["actor"].notna()) | (keyed["recipient"].notna())].groupby("_key"):
+        rows = list(group.itertuples())
+        for a in range(len(rows)):
+            for b in range(a + 1, len(rows)):
+                x, y = rows[a], rows[b]
+                if x.article_id == y.article_id:
+                    continue
+                if pd.notna(x.date_start) and pd.notna(y.date_start) and (
+                        x.date_start > y.date_end or y.date_start > x.date_end):
+                    continue
+                if fuzz.token_set_ratio(x.text, y.text) >= CLUSTER_TEXT_SIMILARITY:
+                    parent[find(x.Index)] = find(y.Index)
+    roots = [find(i) for i in range(len(events))]
+    first_member = {}
+    for i, root in enumerate(roots):
+        first_member.setdefault(root, events.iloc[i]["event_id"])
+    events["cluster_id"] = ["cluster:" + first_member[root] for root in roots]
+    sizes = events.groupby("cluster_id")["article_id"].transform("nunique")
+    events["cluster_articles"] = sizes.astype(int)
+    return events
 
 
 def with_ids(rows: list[dict], prefix: str, index_column: str, id_column: str) -> pd.DataFrame:
@@ -100,7 +176,7 @@ def events_table(rows: list[dict]) -> pd.DataFrame:
         if column in df:
             df[column] = pd.to_datetime(df[column])
     df = unify_people(unify_people(df, "actor"), "recipient")
-    return df
+    return cluster_events(df.reset_index(drop=True))
 
 
 def mentions_table(rows: list[dict]) -> pd.DataFrame:

@@ -19,11 +19,23 @@ class ArticleSchema(pa.DataFrameModel):
         nullable=True, ge=EARLIEST_PUBLICATION, description="Publication date (null when unknown)"
     )
     published_date_status: Series[str] = pa.Field(isin=sorted(PUBLISHED_DATE_STATUSES))
+    published_earliest: Series[pa.DateTime] = pa.Field(
+        nullable=True, description="Earliest possible publication date the text supports (window for unknown dates)")
+    published_latest: Series[pa.DateTime] = pa.Field(nullable=True, description="Latest possible publication date")
     text: Series[str] = pa.Field(str_length={"min_value": 1}, description="Cleaned body text")
 
     class Config:
         strict = False
         coerce = True
+
+    @pa.dataframe_check(description="The publication window, where given, is ordered and holds the date")
+    def window_holds_date(cls, df):
+        ordered = df["published_earliest"].isna() | df["published_latest"].isna() | (
+            df["published_earliest"] <= df["published_latest"])
+        holds = df["published_date"].isna() | (
+            (df["published_earliest"].isna() | (df["published_earliest"] <= df["published_date"]))
+            & (df["published_latest"].isna() | (df["published_date"] <= df["published_latest"])))
+        return ordered & holds
 
     @pa.dataframe_check(description="A date is given exactly when its status is not 'unknown'")
     def date_matches_status(cls, df):

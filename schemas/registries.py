@@ -75,6 +75,7 @@ EVENT_TYPES = {
 }
 EVENT_STATUSES = {"asserted", "future", "hypothetical", "negated", "claimed"}
 DATE_GRANULARITIES = {"day", "week", "month", "season", "year"}
+DATE_RESOLUTIONS = {"absolute", "relative", "unresolved"}
 
 
 @lru_cache(maxsize=1)

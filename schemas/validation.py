@@ -12,6 +12,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .articles import ArticleSchema
+from .dates import DateMentionSchema
 from .events import EventSchema
 from .figures import FigureSchema
 from .quotes import QuoteSchema
@@ -21,8 +22,10 @@ TABLE_SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "quotes": QuoteSchema,
     "figures": FigureSchema,
     "events": EventSchema,
+    "dates": DateMentionSchema,
 }
-ID_COLUMNS = {"articles": "article_id", "quotes": "quote_id", "figures": "figure_id", "events": "event_id"}
+ID_COLUMNS = {"articles": "article_id", "quotes": "quote_id", "figures": "figure_id", "events": "event_id",
+              "dates": "date_id"}
 QUARANTINE_COLUMNS = ["table", "row_id", "article_id", "check", "column", "failure_case", "reason"]
 
 
@@ -107,7 +110,7 @@ def _relation_failures(name: str, df: pd.DataFrame, articles: pd.DataFrame) -> l
             continue
         if not (0 <= row.start_char < row.end_char <= len(article_text)):
             failures.append(_failure(i, "offsets_in_article", "start_char", f"{row.start_char}:{row.end_char}"))
-        elif name in ("quotes", "figures", "events") and article_text[row.start_char:row.end_char] != row.text:
+        elif name in ("quotes", "figures", "events", "dates") and article_text[row.start_char:row.end_char] != row.text:
             failures.append(_failure(i, "text_at_offsets", "text", row.text[:80]))
         if name == "events":
             pub = published.get(row.article_id)

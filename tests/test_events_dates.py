@@ -54,3 +54,47 @@ def test_canonical_actors_never_use_variant_spellings(seed_docs):
             for party in (event.actor, event.recipient):
                 if party is not None:
                     assert party.name not in ("Kiev", "Zelenskiy", "Selenskyj", "Kharkov", "Vladimir Zelensky")
+
+
+def _evaluation():
+    import importlib.util
+    import sys
+
+    from conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("evaluate", REPO / "evaluation" / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["evaluate"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_gold_events_found_with_their_type_and_no_wrong_date():
+    """Issue target on the seed gold: >= 90% of gold events found with the right type; a wrong date never."""
+    from conftest import GOLD
+
+    scores = _evaluation().score_events(GOLD)
+    assert scores["gold_events"] > 150
+    assert scores["recall_type"] >= 0.9
+    assert scores["dates_wrong"] == 0
+    assert scores["dates_right"] >= 8
+
+
+def test_same_event_in_two_outlets_shares_a_cluster():
+    import pandas as pd
+
+    from pipeline.tables import cluster_events
+
+    events = pd.DataFrame({
+        "event_id": ["a:e000", "b:e000", "b:e001"], "article_id": ["a", "b", "b"],
+        "event_type": ["ASSAULT", "ASSAULT", "ASSAULT"], "actor": ["Russia", "Russia", "Russia"],
+        "recipient": ["Ukraine", "Ukraine", "Ukraine"],
+        "date_start": pd.to_datetime(["2024-06-01", "2024-06-01", "2024-03-01"]),
+        "date_end": pd.to_datetime(["2024-06-01", "2024-06-01", "2024-03-01"]),
+        "text": ["Russia launched a large-scale drone and missile attack on Ukraine overnight on June 1",
+                 "Russia launched a massive missile and drone attack on Ukraine on June 1, officials said",
+                 "Russia launched a large-scale drone and missile attack on Ukraine in March"],
+    })
+    clustered = cluster_events(events)
+    assert clustered.loc[0, "cluster_id"] == clustered.loc[1, "cluster_id"] != clustered.loc[2, "cluster_id"]
+    assert list(clustered["cluster_articles"]) == [2, 2, 1]

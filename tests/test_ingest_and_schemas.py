@@ -34,6 +34,7 @@ def _articles():
     return pd.DataFrame({
         "article_id": ["a1"], "source_path": ["seeds/a1.txt"], "content_sha256": ["0" * 64], "title": ["T"],
         "outlet": [None], "published_date": [pd.Timestamp("2024-06-02")], "published_date_status": ["explicit"],
+        "published_earliest": [pd.Timestamp("2024-06-02")], "published_latest": [pd.Timestamp("2024-06-02")],
         "text": ["Kirby said “no changes” today."],
     })
 

@@ -29,7 +29,7 @@ def test_definitions_load_with_every_stage_and_blocking_checks():
     check_keys = {key.name for key in defs.resolve_asset_graph().asset_check_keys}
     specs = {spec.name: spec for check in validate.schema_checks for spec in check.check_specs}
     assert {"articles_match_ArticleSchema", "quotes_match_QuoteSchema", "figures_match_FigureSchema",
-            "events_match_EventSchema", "quarantine_is_empty"} <= check_keys
+            "events_match_EventSchema", "dates_match_DateMentionSchema", "quarantine_is_empty"} <= check_keys
     assert all(spec.blocking for spec in specs.values())
     assert job is not None
 
@@ -58,7 +58,12 @@ def test_build_publishes_a_complete_snapshot(built, capsys, monkeypatch, tmp_pat
     assert len(articles) == 5
     texts = dict(zip(articles["article_id"], articles["text"]))
     assert all(texts[r.article_id][r.start_char:r.end_char] == r.text for r in quotes.itertuples())
-    assert not quotes["speaker"].isin(["Zelenskiy", "Selenskyj", "Zelenskyj"]).any()
+    # one canonical spelling per entity in every canonical column
+    variants = {"Zelenskiy", "Selenskyj", "Zelenskyj", "Vladimir Zelensky", "Kiev", "Kharkov", "Kharkov Region"}
+    for table, columns in (("quotes", ["speaker"]), ("events", ["actor", "recipient", "location", "source"])):
+        for column in columns:
+            assert not set(tables[table][column].dropna()) & variants, (table, column)
+    assert set(tables["dates"]["resolution"]) <= {"absolute", "relative", "unresolved"}
     assert pd.api.types.is_datetime64_any_dtype(tables["events"]["date_start"])
     manifest = json.loads((snapshot / "manifest.json").read_text())
     assert {i["sha256"] for i in manifest["inputs"]} == set(articles["content_sha256"])
@@ -108,5 +113,5 @@ def test_every_asset_check_passes_on_the_seeds(built, tmp_path):
     job = build_defs(str(seeds), str(tmp_path / "datasets")).resolve_job_def(BUILD_JOB)
     result = job.execute_in_process(instance=dg.DagsterInstance.ephemeral())
     evaluations = result.get_asset_check_evaluations()
-    assert result.success and len(evaluations) == 5
+    assert result.success and len(evaluations) == 6  # 5 table schemas + quarantine
     assert all(e.passed for e in evaluations), [(e.check_name, e.metadata) for e in evaluations if not e.passed]

@@ -9,7 +9,7 @@ from ..config import code_version
 from ..nlp.extract import ArticleInput, extract_articles
 from .metadata import table_metadata
 
-EXTRACTED = ("quotes", "figures", "events", "mentions")
+EXTRACTED = ("quotes", "figures", "events", "mentions", "dates")
 
 
 @dg.multi_asset(

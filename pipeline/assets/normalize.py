@@ -12,13 +12,17 @@ from .metadata import table_metadata
     outs={
         f"normalized_{name}": dg.AssetOut(kinds={"pandas"}, owners=["team:newsfacts"],
                                           description=f"{name.capitalize()} with ids, canonical names and typed columns")
-        for name in ("quotes", "figures", "events", "mentions")
+        for name in ("articles", "quotes", "figures", "events", "mentions", "dates")
     },
 )
-def normalized(context: dg.AssetExecutionContext, extracted_quotes: pd.DataFrame, extracted_figures: pd.DataFrame, extracted_events: pd.DataFrame,
-               extracted_mentions: pd.DataFrame):
-    """Ids, cross-article canonical speakers and actors, dates as dates."""
+def normalized(context: dg.AssetExecutionContext, parsed_articles: pd.DataFrame, extracted_quotes: pd.DataFrame,
+               extracted_figures: pd.DataFrame, extracted_events: pd.DataFrame, extracted_mentions: pd.DataFrame,
+               extracted_dates: pd.DataFrame):
+    """Ids, cross-article canonical speakers and actors, event clusters, dates as dates, publication windows."""
+    dates = tables.dates_table(extracted_dates.to_dict("records"))
     outputs = {
+        "articles": tables.with_publication_windows(parsed_articles, dates),
+        "dates": dates,
         "quotes": tables.quotes_table(extracted_quotes.to_dict("records")),
         "figures": tables.figures_table(extracted_figures.to_dict("records")),
         "events": tables.events_table(extracted_events.to_dict("records")),

@@ -20,6 +20,7 @@ def dataset_snapshot(
     quotes: pd.DataFrame,
     figures: pd.DataFrame,
     events: pd.DataFrame,
+    dates: pd.DataFrame,
     quarantine: pd.DataFrame,
     normalized_mentions: pd.DataFrame,
     input_problems: pd.DataFrame,
@@ -34,7 +35,7 @@ def dataset_snapshot(
     ]
     config = {"model": MODEL_NAME, "gazetteer": load_gazetteer().version, "registries": REGISTRY_VERSION}
     tables = {
-        "articles": articles, "quotes": quotes, "figures": figures, "events": events,
+        "articles": articles, "quotes": quotes, "figures": figures, "events": events, "dates": dates,
         "mentions": normalized_mentions, "quarantine": quarantine,
     }
     manifest = {
@@ -47,7 +48,7 @@ def dataset_snapshot(
         "validation": {
             "quarantined_rows": int(len(quarantine)),
             "quarantined_by_table": quarantine.groupby("table").size().to_dict() if len(quarantine) else {},
-            "tables_checked": ["articles", "quotes", "figures", "events"],
+            "tables_checked": ["articles", "quotes", "figures", "events", "dates"],
         },
     }
     info = write_snapshot(paths.datasets, tables, manifest)

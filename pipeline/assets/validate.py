@@ -9,7 +9,7 @@ from schemas.validation import QUARANTINE_COLUMNS, TABLE_SCHEMAS, SchemaLevelErr
 
 from .metadata import table_metadata
 
-TABLES = ("articles", "quotes", "figures", "events")
+TABLES = ("articles", "quotes", "figures", "events", "dates")
 
 
 @dg.multi_asset(
@@ -25,13 +25,14 @@ TABLES = ("articles", "quotes", "figures", "events")
                                   description="Rows that failed a check, with table, check and reason"),
     },
 )
-def validated(context: dg.AssetExecutionContext, parsed_articles: pd.DataFrame, normalized_quotes: pd.DataFrame,
-              normalized_figures: pd.DataFrame, normalized_events: pd.DataFrame):
+def validated(context: dg.AssetExecutionContext, normalized_articles: pd.DataFrame, normalized_quotes: pd.DataFrame,
+              normalized_figures: pd.DataFrame, normalized_events: pd.DataFrame, normalized_dates: pd.DataFrame):
     """Validate every table against its schema and against the articles (ids, offsets, dates)."""
     try:
-        articles, quarantined, article_report = validate_table("articles", parsed_articles)
+        articles, quarantined, article_report = validate_table("articles", normalized_articles)
         results = {"articles": (articles, quarantined, article_report)}
-        for name, df in (("quotes", normalized_quotes), ("figures", normalized_figures), ("events", normalized_events)):
+        for name, df in (("quotes", normalized_quotes), ("figures", normalized_figures), ("events", normalized_events),
+                         ("dates", normalized_dates)):
             results[name] = validate_table(name, df, articles)
     except SchemaLevelError as error:
         raise dg.Failure(description=f"schema-level validation failure, no snapshot published: {error}") from error

@@ -98,3 +98,35 @@ def test_same_event_in_two_outlets_shares_a_cluster():
     clustered = cluster_events(events)
     assert clustered.loc[0, "cluster_id"] == clustered.loc[1, "cluster_id"] != clustered.loc[2, "cluster_id"]
     assert list(clustered["cluster_articles"]) == [2, 2, 1]
+
+
+@pytest.mark.parametrize("expression, future, expected", [
+    ("in the spring", False, (date(2024, 3, 1), date(2024, 5, 31))),
+    ("last summer", False, (date(2023, 6, 1), date(2023, 8, 31))),
+    ("next winter", True, (date(2024, 12, 1), date(2025, 2, 28))),
+])
+def test_seasons_resolve_to_meteorological_ranges(expression, future, expected):
+    resolved = resolve_date(expression, ANCHOR, future=future)
+    assert (resolved.start, resolved.end, resolved.granularity) == (*expected, "season")
+
+
+def test_gazetteer_resolves_variants_fuzzy_spellings_and_types():
+    from pipeline.nlp.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert gazetteer.resolve("Selenskyj", "PERSON").entity.name == "Volodymyr Zelensky"
+    fuzzy = gazetteer.resolve("Zelenskky", "PERSON")
+    assert fuzzy.entity.name == "Volodymyr Zelensky" and fuzzy.method == "fuzzy"
+    assert gazetteer.resolve("Kharkov Region", "GPE").entity.name == "Kharkiv Oblast"
+    assert gazetteer.resolve("Kiev", "PERSON").entity.name == "Kyiv"  # the small model calls Kyiv a PERSON
+    assert gazetteer.resolve("Biden", "GPE") is None  # a person alias never resolves as a place
+    assert gazetteer.resolve("Kramer", "PERSON") is None
+
+
+def test_unmatched_mentions_are_kept_for_review(seed_docs):
+    from pipeline.nlp.extract import ArticleInput, extract_doc
+
+    parsed, doc = seed_docs["001_fd015770f323ab6c"]
+    mentions = extract_doc(doc, ArticleInput("001", parsed.text, None))["mentions"]
+    assert any(m["match"] == "unmatched" for m in mentions)
+    assert {m["canonical_name"] for m in mentions if m["text"] in ("Zelenskyj", "Selenskyj")} == {"Volodymyr Zelensky"}

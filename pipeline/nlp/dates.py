@@ -19,6 +19,8 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _PART = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # documented ranges for early/mid/late <month>
+# Meteorological seasons (northern hemisphere): (first month, last month); winter runs into the next year.
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ def resolve_date(expression: str, anchor: date | None, future: bool = False) -> 
         if "next" in text and delta == 0:
             day += timedelta(days=7)
         return ResolvedDate(day, day, "day", anchor)
+    if m := re.fullmatch(r"(?:(last|this|next|the)\s+)?(spring|summer|autumn|fall|winter)", text):
+        return _season(m[2], m[1], anchor, future)
     relative = {
         "today": (0, 0), "yesterday": (-1, -1), "tomorrow": (1, 1), "overnight": (-1, 0), "last night": (-1, 0),
     }
@@ -109,3 +113,23 @@ def _month_range(year: int, month: int, part: str | None, anchor: date | None) -
     last = calendar.monthrange(year, month)[1]
     lo, hi = _PART.get(part or "", (1, last))
     return ResolvedDate(date(year, month, lo), date(year, month, min(hi, last)), "month", anchor)
+
+
+def _season(name: str, which: str | None, anchor: date, future: bool) -> ResolvedDate:
+    """'last summer' (the last one over before the anchor), 'next spring' (the first to start after it),
+    'this winter'/'in the spring' (the one in progress, else the last one or, in the future tense, the next)."""
+    first, last = _SEASONS[name]
+    spans = []
+    for year in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1):
+        end_year = year + 1 if first > last else year
+        spans.append((date(year, first, 1), _month_end(end_year, last)))
+    current = next((sp for sp in spans if sp[0] <= anchor <= sp[1]), None)
+    previous = [sp for sp in spans if sp[1] < anchor][-1]
+    upcoming = next(sp for sp in spans if sp[0] > anchor)
+    if which == "last":
+        start, end = previous
+    elif which == "next":
+        start, end = upcoming
+    else:
+        start, end = current or (upcoming if future else previous)
+    return ResolvedDate(start, end, "season", anchor)

@@ -116,6 +116,28 @@ def show(args: argparse.Namespace) -> int:
     return 0
 
 
+def diff(args: argparse.Namespace) -> int:
+    try:
+        report = storage.diff_snapshots(Path(args.datasets), args.old, args.new)
+    except FileNotFoundError as error:
+        console.print(f"[red]{error}[/red]")
+        return 1
+    table = Table(title=f"{args.old} -> {args.new}")
+    for column in ("table", "added", "removed", "changed", "examples"):
+        table.add_column(column)
+    for name, row in report.items():
+        table.add_row(name, str(row["added"]), str(row["removed"]), str(row["changed"]), " ".join(row["examples"]))
+    Console().print(table)
+    return 0
+
+
+def prune(args: argparse.Namespace) -> int:
+    deleted = storage.prune_snapshots(Path(args.datasets), args.keep)
+    console.print(f"deleted {len(deleted)} snapshot(s): {' '.join(deleted) or '-'}; "
+                  f"kept the {args.keep} newest and the latest")
+    return 0
+
+
 def ui(args: argparse.Namespace) -> int:
     """Start `dagster dev` on this code location with the repo's instance (dagster.yaml)."""
     ensure_dagster_home()
@@ -140,6 +162,15 @@ def main(argv: list[str] | None = None) -> int:
     p_show.add_argument("snapshot", nargs="?", default="latest")
     p_show.add_argument("--datasets", default=str(default_datasets_dir()))
     p_show.set_defaults(func=show)
+    p_diff = sub.add_parser("diff", help="rows added, removed and changed per table between two snapshots")
+    p_diff.add_argument("old")
+    p_diff.add_argument("new", nargs="?", default="latest")
+    p_diff.add_argument("--datasets", default=str(default_datasets_dir()))
+    p_diff.set_defaults(func=diff)
+    p_prune = sub.add_parser("prune", help="delete old snapshots, never the latest")
+    p_prune.add_argument("--keep", type=int, default=5, help="how many of the newest snapshots to keep (default 5)")
+    p_prune.add_argument("--datasets", default=str(default_datasets_dir()))
+    p_prune.set_defaults(func=prune)
     p_ui = sub.add_parser("ui", help="open the Dagster UI (dagster dev) on this repo")
     p_ui.add_argument("--port", type=int, default=3000)
     p_ui.set_defaults(func=ui)

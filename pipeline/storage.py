@@ -7,11 +7,13 @@ unchanged inputs yields the same id; an existing snapshot is never rewritten.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +23,9 @@ import pandas as pd
 TABLES = ("articles", "quotes", "figures", "events", "dates", "mentions", "quarantine")
 LATEST = "LATEST"
 MANIFEST = "manifest.json"
+LOCK = ".publish.lock"
+ID_COLUMNS = {"articles": "article_id", "quotes": "quote_id", "figures": "figure_id", "events": "event_id",
+              "dates": "date_id", "mentions": "mention_id"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,22 @@ def write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifest
     """Publish a snapshot: tables are written to a temporary folder in `datasets_dir`, then renamed into place."""
     datasets_dir = Path(datasets_dir)
     datasets_dir.mkdir(parents=True, exist_ok=True)
+    with _publish_lock(datasets_dir):
+        return _write_snapshot(datasets_dir, tables, manifest)
+
+
+@contextmanager
+def _publish_lock(datasets_dir: Path):
+    """One publication at a time per datasets folder, across processes (two builds started at once)."""
+    with open(datasets_dir / LOCK, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifest: dict) -> SnapshotInfo:
     snapshot_id = manifest["snapshot_id"]
     final = datasets_dir / snapshot_id
     parent = latest_id(datasets_dir)
@@ -107,7 +128,8 @@ def list_snapshots(datasets_dir: Path) -> list[SnapshotInfo]:
     datasets_dir = Path(datasets_dir)
     if not datasets_dir.exists():
         return []
-    infos = [read_info(p) for p in datasets_dir.iterdir() if p.is_dir() and (p / MANIFEST).exists()]
+    infos = [read_info(p) for p in datasets_dir.iterdir()
+             if p.is_dir() and not p.name.startswith(".") and (p / MANIFEST).exists()]  # skip staging folders
     return sorted(infos, key=lambda info: info.created_at)
 
 
@@ -135,3 +157,44 @@ def load_snapshot(snapshot: str = "latest", datasets_dir: Path | None = None) ->
 
     path = resolve(Path(datasets_dir) if datasets_dir else default_datasets_dir(), snapshot)
     return {p.stem: pd.read_parquet(p) for p in sorted(path.glob("*.parquet"))}
+
+
+# -- comparing and pruning ---------------------------------------------------------------------------------------
+def diff_snapshots(datasets_dir: Path, old: str, new: str) -> dict[str, dict[str, int | list[str]]]:
+    """Rows added, removed and changed per table, by row id (content compared column by column)."""
+    before, after = load_snapshot(old, datasets_dir), load_snapshot(new, datasets_dir)
+    report = {}
+    for table, id_column in ID_COLUMNS.items():
+        if table not in before and table not in after:
+            continue
+        a = before.get(table, pd.DataFrame(columns=[id_column])).set_index(id_column)
+        b = after.get(table, pd.DataFrame(columns=[id_column])).set_index(id_column)
+        added, removed = b.index.difference(a.index), a.index.difference(b.index)
+        common = a.index.intersection(b.index)
+        columns = [c for c in a.columns if c in b.columns]
+        left = a.loc[common, columns].astype(str)
+        right = b.loc[common, columns].astype(str)
+        changed = common[(left != right).any(axis=1).to_numpy()] if len(common) else common
+        report[table] = {"added": len(added), "removed": len(removed), "changed": len(changed),
+                         "examples": [f"+{i}" for i in added[:3]] + [f"-{i}" for i in removed[:3]]
+                         + [f"~{i}" for i in changed[:3]]}
+    return report
+
+
+def prune_snapshots(datasets_dir: Path, keep: int) -> list[str]:
+    """Delete all but the `keep` newest snapshots; the latest one is never deleted. Returns the deleted ids."""
+    datasets_dir = Path(datasets_dir)
+    with _publish_lock(datasets_dir):
+        latest = latest_id(datasets_dir)
+        snapshots = list_snapshots(datasets_dir)
+        newest = snapshots[len(snapshots) - keep:] if keep > 0 else []
+        keep_ids = {info.snapshot_id for info in newest} | {latest}
+        deleted = []
+        for info in snapshots:
+            if info.snapshot_id in keep_ids:
+                continue
+            for path in info.path.iterdir():
+                path.chmod(0o644)
+            shutil.rmtree(info.path)
+            deleted.append(info.snapshot_id)
+        return deleted

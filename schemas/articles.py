@@ -1,5 +1,6 @@
 """The `articles` table: one row per usable seed article; `text` is what every offset refers to."""
 
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
@@ -27,6 +28,11 @@ class ArticleSchema(pa.DataFrameModel):
     class Config:
         strict = False
         coerce = True
+
+    @pa.dataframe_check(description="No publication date in the future")
+    def not_in_future(cls, df):
+        tomorrow = pd.Timestamp.now().normalize() + pd.Timedelta(days=1)
+        return df["published_date"].isna() | (df["published_date"] <= tomorrow)
 
     @pa.dataframe_check(description="The publication window, where given, is ordered and holds the date")
     def window_holds_date(cls, df):

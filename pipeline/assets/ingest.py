@@ -9,6 +9,10 @@ from ..resources import NewsfactsPaths
 from ..tables import articles_table
 from .metadata import table_metadata
 
+# The longest news articles are a few tens of kilobytes; a file this big is a dump, not an article, and one spaCy
+# parse of it would take most of the machine's memory.
+MAX_ARTICLE_BYTES = 1_000_000
+
 
 @dg.asset(group_name="ingest", kinds={"python", "filesystem"}, owners=["team:newsfacts"])
 def raw_articles(context: dg.AssetExecutionContext, paths: NewsfactsPaths) -> dict:
@@ -40,6 +44,11 @@ def parsed_articles(context: dg.AssetExecutionContext, raw_articles: dict):
         if raw.content_sha256 in seen:
             problems.append(InputProblem(raw.source_path, raw.article_id, "parse",
                                          f"duplicate of article {seen[raw.content_sha256]}: same bytes"))
+            continue
+        if raw.size_bytes > MAX_ARTICLE_BYTES:
+            problems.append(InputProblem(
+                raw.source_path, raw.article_id, "parse",
+                f"{raw.size_bytes:,} bytes is more than one article ({MAX_ARTICLE_BYTES:,} bytes at most): split it"))
             continue
         try:
             parsed = parse_article(raw.raw)

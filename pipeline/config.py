@@ -10,6 +10,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_ENV = "NEWSFACTS_SEEDS"
 DATASETS_ENV = "NEWSFACTS_DATASETS"
+CACHE_ENV = "NEWSFACTS_CACHE"
 
 
 def default_seeds_dir() -> Path:
@@ -18,6 +19,10 @@ def default_seeds_dir() -> Path:
 
 def default_datasets_dir() -> Path:
     return Path(os.environ.get(DATASETS_ENV, REPO_ROOT / "datasets"))
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get(CACHE_ENV, REPO_ROOT / ".dagster" / "extraction_cache"))
 
 
 def ensure_dagster_home() -> Path:

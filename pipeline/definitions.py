@@ -3,26 +3,30 @@
 import dagster as dg
 
 from .assets import extract, ingest, normalize, snapshot, validate
+from .automation import build_automation
 from .resources import NewsfactsPaths
 
 BUILD_JOB = "build_dataset"
 
 
-def build_defs(seeds_dir: str | None = None, datasets_dir: str | None = None) -> dg.Definitions:
-    """Assemble assets, checks, the build job and resources; tests and the CLI override the paths."""
-    paths = NewsfactsPaths(
-        **{k: v for k, v in {"seeds_dir": seeds_dir, "datasets_dir": datasets_dir}.items() if v is not None}
-    )
+def build_defs(seeds_dir: str | None = None, datasets_dir: str | None = None,
+               cache_dir: str | None = None) -> dg.Definitions:
+    """Assemble assets, checks, the build job, sensor, schedule and resources; tests and the CLI override paths."""
+    overrides = {"seeds_dir": seeds_dir, "datasets_dir": datasets_dir, "cache_dir": cache_dir}
+    paths = NewsfactsPaths(**{k: v for k, v in overrides.items() if v is not None})
     assets = [
         ingest.raw_articles, ingest.parsed_articles, extract.extracted, normalize.normalized,
         validate.validated, snapshot.dataset_snapshot,
     ]
     build_job = dg.define_asset_job(BUILD_JOB, selection=dg.AssetSelection.all(),
                                     description="Seeds to a validated, versioned dataset snapshot")
+    sensors, schedules = build_automation(build_job, paths)
     return dg.Definitions(
         assets=assets,
         asset_checks=[*validate.schema_checks, validate.quarantine_is_empty],
         jobs=[build_job],
+        sensors=sensors,
+        schedules=schedules,
         resources={"paths": paths},
         executor=dg.in_process_executor,
     )

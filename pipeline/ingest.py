@@ -107,3 +107,45 @@ def _as_date(value) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         return None
+
+
+@dataclass
+class SeedChanges:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.deleted)
+
+    def summary(self) -> str:
+        return f"{len(self.added)} added, {len(self.changed)} changed, {len(self.deleted)} deleted"
+
+
+def scan_seeds(seeds_dir: Path, previous: dict[str, list]) -> tuple[dict[str, list], SeedChanges]:
+    """Content hashes of the seed files (and their sidecars), re-hashing only files whose size or mtime moved.
+
+    `previous` and the returned state map file name -> [mtime_ns, size, sha256]: a sensor keeps it as its cursor.
+    """
+    seeds_dir = Path(seeds_dir)
+    state: dict[str, list] = {}
+    changes = SeedChanges()
+    if not seeds_dir.is_dir():
+        return state, SeedChanges(deleted=sorted(previous))
+    for path in sorted(p for p in seeds_dir.iterdir() if p.suffix in (".txt", ".toml") and p.is_file()):
+        try:
+            stat = path.stat()
+            known = previous.get(path.name)
+            if known and known[0] == stat.st_mtime_ns and known[1] == stat.st_size:
+                state[path.name] = known
+                continue
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue  # vanished while scanning: the next tick sees it gone
+        state[path.name] = [stat.st_mtime_ns, stat.st_size, digest]
+        if known is None:
+            changes.added.append(path.name)
+        elif known[2] != digest:
+            changes.changed.append(path.name)
+    changes.deleted = sorted(set(previous) - set(state))
+    return state, changes

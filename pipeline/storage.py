@@ -74,6 +74,7 @@ def _write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifes
         **manifest,
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "parent_snapshot": parent if parent != snapshot_id else None,
+        "changes_from_parent": _input_changes(datasets_dir, parent, manifest.get("inputs", [])),
         "row_counts": {name: int(len(df)) for name, df in tables.items()},
         "files": {},
     }
@@ -98,6 +99,20 @@ def _write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifes
         raise
     _point_latest(datasets_dir, snapshot_id)
     return read_info(final)
+
+
+def _input_changes(datasets_dir: Path, parent: str | None, inputs: list[dict]) -> dict[str, list[str]] | None:
+    """Which articles this snapshot adds, changes and drops relative to its parent (a deleted seed file shows here)."""
+    if parent is None or not (datasets_dir / parent / MANIFEST).exists():
+        return None
+    old = {i["article_id"]: i.get("sha256") for i in json.loads((datasets_dir / parent / MANIFEST).read_text())
+           .get("inputs", []) if i.get("sha256")}
+    new = {i["article_id"]: i.get("sha256") for i in inputs if i.get("sha256")}
+    return {
+        "added": sorted(set(new) - set(old)),
+        "changed": sorted(k for k in set(new) & set(old) if new[k] != old[k]),
+        "removed": sorted(set(old) - set(new)),
+    }
 
 
 def _point_latest(datasets_dir: Path, snapshot_id: str) -> None:

@@ -24,6 +24,7 @@ from .doc_index import doc_ents, forget, sent_of
 from .speakers import Speaker, SpeakerResolver
 
 MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+TABLES = ("quotes", "figures", "events", "mentions", "dates")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def extract_doc(doc: Doc, article: ArticleInput) -> dict[str, list[dict]]:
     resolver = SpeakerResolver(doc, [s.outer for s in find_quote_spans(doc.text)])
     quotes = extract_quotes(doc, resolver)
     quote_bounds = [(q.start_char, q.end_char, i) for i, q in enumerate(quotes)]
-    out: dict[str, list[dict]] = {"quotes": [], "figures": [], "events": [], "mentions": [], "dates": []}
+    out: dict[str, list[dict]] = {name: [] for name in TABLES}
     for i, q in enumerate(quotes):
         out["quotes"].append({
             "article_id": article.article_id, "quote_index": i, "start_char": q.start_char, "end_char": q.end_char,
@@ -103,15 +104,29 @@ def extract_articles(
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, list[dict]]:
     """Parse every article once with `nlp.pipe` and run all extractors on each Doc."""
-    nlp = nlp or get_nlp()
+    tables: dict[str, list[dict]] = {name: [] for name in TABLES}
+    for _, result in extract_each(articles, nlp, batch_size, n_process, progress):
+        for table, rows in result.items():
+            tables[table].extend(rows)
+    return tables
+
+
+def extract_each(
+    articles: Iterable[ArticleInput],
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    n_process: int | None = None,
+    progress: Callable[[int], None] | None = None,
+):
+    """Yield (article, its tables) in input order: one `nlp.pipe` pass over all articles."""
     articles = list(articles)
-    tables: dict[str, list[dict]] = {"quotes": [], "figures": [], "events": [], "mentions": [], "dates": []}
+    if not articles:
+        return
+    nlp = nlp or get_nlp()
     # The parse is the cost: a second process pays for itself once there are enough articles to share.
     n_process = n_process if n_process is not None else (min(2, os.cpu_count() or 1) if len(articles) >= 64 else 1)
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process)
     for done, (article, doc) in enumerate(zip(articles, docs), start=1):
-        for table, rows in extract_doc(doc, article).items():
-            tables[table].extend(rows)
+        yield article, extract_doc(doc, article)
         if progress is not None:
             progress(done)
-    return tables

@@ -1,0 +1,44 @@
+"""Content-addressed cache of per-article extraction results: only new or changed articles meet spaCy again.
+
+The key is the article's bytes (sha256), the anchor date extraction resolved dates against, and the code version
+(a hash of the NLP code, schemas and gazetteer): editing an article, its publication date or the extractors
+invalidates exactly what they affect. Entries are written atomically; a corrupt entry is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from datetime import date
+from pathlib import Path
+
+
+class ExtractionCache:
+    def __init__(self, root: Path, code_version: str):
+        self.root = Path(root) / code_version
+        self.code_version = code_version
+
+    @staticmethod
+    def key(content_sha256: str, published: date | None) -> str:
+        return hashlib.sha256(f"{content_sha256}|{published}".encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.pkl"
+
+    def get(self, key: str, article_id: str) -> dict[str, list[dict]] | None:
+        try:
+            tables = pickle.loads(self._path(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None
+        # The same text under another file name: the rows belong to this article id.
+        return {name: [{**row, "article_id": article_id} for row in rows] for name, rows in tables.items()}
+
+    def put(self, key: str, tables: dict[str, list[dict]]) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)

@@ -1,0 +1,79 @@
+"""Issue 7: the seeds sensor, the schedule, and incremental builds equal to full rebuilds."""
+
+import json
+import shutil
+
+import dagster as dg
+import pandas as pd
+
+from pipeline import cli
+from pipeline.definitions import build_defs
+from pipeline.ingest import scan_seeds
+from conftest import SEEDS
+
+
+def _sensor(defs):
+    return next(s for s in defs.sensors if s.name == "seeds_changed")
+
+
+def test_sensor_sees_added_changed_and_deleted_seeds(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    defs = build_defs(str(seeds), str(tmp_path / "datasets"))
+    sensor = _sensor(defs)
+    with dg.instance_for_test() as instance:
+        first = sensor(dg.build_sensor_context(instance=instance, cursor=None))
+        assert len(first.run_requests) == 1 and first.run_requests[0].tags["newsfacts/changes"] == "5 added, 0 changed, 0 deleted"
+        cursor = first.cursor
+        idle = sensor(dg.build_sensor_context(instance=instance, cursor=cursor))
+        assert isinstance(idle, dg.SkipReason)
+        victim = sorted(seeds.glob("*.txt"))[0]
+        victim.write_text(victim.read_text() + "\nA new paragraph.")
+        (sorted(seeds.glob("*.txt"))[1]).unlink()
+        (seeds / "zz_new.txt").write_text("Kyiv said 3 drones were shot down.")
+        changed = sensor(dg.build_sensor_context(instance=instance, cursor=cursor))
+        assert changed.run_requests[0].tags["newsfacts/changes"] == "1 added, 1 changed, 1 deleted"
+        assert changed.run_requests[0].run_key != first.run_requests[0].run_key
+
+
+def test_schedule_targets_the_build_job():
+    defs = build_defs()
+    schedule = next(s for s in defs.schedules if s.name == "daily_rebuild")
+    assert schedule.cron_schedule == "0 5 * * *" and schedule.job_name == "build_dataset"
+
+
+def test_scan_rehashes_only_files_whose_stat_moved(tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    state, changes = scan_seeds(tmp_path / "seeds", {})
+    assert len(changes.added) == 5
+    fake = {name: [mtime, size, "not-a-real-hash"] for name, (mtime, size, _) in state.items()}
+    same, nothing = scan_seeds(tmp_path / "seeds", fake)
+    assert not nothing and same == fake  # unchanged stat: no file was read again
+
+
+def test_incremental_build_equals_full_rebuild(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    seeds, datasets, cache = tmp_path / "seeds", tmp_path / "datasets", tmp_path / "cache"
+    shutil.copytree(SEEDS, seeds)
+    monkeypatch.setenv("NEWSFACTS_CACHE", str(cache))
+
+    def build(target, cache_dir):
+        monkeypatch.setenv("NEWSFACTS_CACHE", str(cache_dir))
+        assert cli.main(["build", "--seeds", str(seeds), "--datasets", str(target), "--log-level", "ERROR"]) == 0
+        return capsys.readouterr().out.strip().splitlines()[-1]
+
+    build(datasets, cache)
+    entries = len(list(cache.rglob("*.pkl")))
+    edited = sorted(seeds.glob("*.txt"))[2]
+    edited.write_text(edited.read_text().replace("Zelensky", "Volodymyr Zelensky", 1))
+    (sorted(seeds.glob("*.txt"))[0]).unlink()
+    incremental = build(datasets, cache)
+    assert len(list(cache.rglob("*.pkl"))) == entries + 1  # only the edited article was parsed again
+    full = build(tmp_path / "fresh", tmp_path / "fresh_cache")
+    assert incremental.split("/")[-1] == full.split("/")[-1]
+    for table in ("articles", "quotes", "figures", "events", "dates"):
+        pd.testing.assert_frame_equal(pd.read_parquet(f"{incremental}/{table}.parquet"),
+                                      pd.read_parquet(f"{full}/{table}.parquet"))
+    manifest = json.loads((datasets / incremental.split("/")[-1] / "manifest.json").read_text())
+    assert manifest["changes_from_parent"]["removed"] == [sorted(SEEDS.glob("*.txt"))[0].stem]
+    assert manifest["changes_from_parent"]["changed"] == [edited.stem]

@@ -58,9 +58,11 @@ def _print_summary(manifest: dict) -> None:
     console.print(table)
     problems = manifest.get("input_problems", [])
     if problems:
-        console.print(f"[yellow]{len(problems)} input problem(s):[/yellow]")
-        for problem in problems:
+        console.print(f"[yellow]{len(problems)} input problem(s)[/yellow] (all listed in manifest.json):")
+        for problem in problems[:10]:
             console.print(f"  {problem['source_path']}: {problem['reason']}")
+        if len(problems) > 10:
+            console.print(f"  … and {len(problems) - 10} more")
 
 
 def list_(args: argparse.Namespace) -> int:

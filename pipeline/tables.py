@@ -60,7 +60,9 @@ def with_publication_windows(articles: pd.DataFrame, dates: pd.DataFrame) -> pd.
     articles = articles.copy()
     if dates.empty:
         return articles
-    past = dates[(dates["resolution"] == "absolute") & (dates["tense"] == "past") & dates["date_start"].notna()]
+    today = pd.Timestamp.now().normalize()
+    past = dates[(dates["resolution"] == "absolute") & (dates["tense"] == "past") & dates["date_start"].notna()
+                 & (pd.to_datetime(dates["date_start"]) <= today)]
     for i, row in articles.iterrows():
         if row["published_date_status"] != "unknown":
             continue
@@ -71,6 +73,8 @@ def with_publication_windows(articles: pd.DataFrame, dates: pd.DataFrame) -> pd.
         articles.at[i, "published_earliest"] = pd.Timestamp(latest["date_start"])
         earliest = pd.Timestamp(latest["date_start"]).date().isoformat()
         articles.at[i, "published_date_evidence"] = f"on or after {earliest}: reports {latest['text']!r} in the past tense"
+    for column in ("published_earliest", "published_latest"):
+        articles[column] = pd.to_datetime(articles[column])
     return articles
 
 

@@ -26,7 +26,7 @@ TABLE_SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
 }
 ID_COLUMNS = {"articles": "article_id", "quotes": "quote_id", "figures": "figure_id", "events": "event_id",
               "dates": "date_id"}
-QUARANTINE_COLUMNS = ["table", "row_id", "article_id", "check", "column", "failure_case", "reason"]
+QUARANTINE_COLUMNS = ["table", "row_id", "article_id", "check", "column", "failure_case", "reason", "row"]
 
 
 class SchemaLevelError(ValueError):
@@ -65,6 +65,8 @@ def validate_table(
                 "column": f["column"],
                 "failure_case": f["failure_case"],
                 "reason": f"{name}: {f['check']} failed" + (f" on column {f['column']}" if f["column"] else ""),
+                # the quarantined row itself, for review (long texts cut)
+                "row": df.loc[f["index"]].astype(str).str.slice(0, 300).to_json(force_ascii=False),
             }
             for f in failures
         ],

@@ -31,7 +31,18 @@ class ResolvedDate:
     anchor: date | None  # the date it was resolved from; None for absolute dates
 
 
+# Dates outside this window stay unresolved: they are not news dates, and pandas cannot hold them in nanoseconds.
+EARLIEST_YEAR, LATEST_YEAR = 1700, 2200
+
+
 def resolve_date(expression: str, anchor: date | None, future: bool = False) -> ResolvedDate | None:
+    resolved = _resolve(expression, anchor, future)
+    if resolved is None or not (EARLIEST_YEAR <= resolved.start.year and resolved.end.year <= LATEST_YEAR):
+        return None
+    return resolved
+
+
+def _resolve(expression: str, anchor: date | None, future: bool) -> ResolvedDate | None:
     text = " ".join(expression.lower().replace(",", " ").split())
     text = re.sub(r"^(on|in|at|by|since|from|during|the)\s+", "", text)
 

@@ -103,13 +103,28 @@ def extract_figures(doc: Doc) -> list[FigureRecord]:
     records: list[FigureRecord] = []
     position = 0
     while (match := FIGURE.search(text, position)) is not None:
-        if match["high"] and _change_not_range(text, match):
+        if match["high"] and (_change_not_range(text, match) or not _plausible_range(text, match)):
             match = FIGURE_NO_RANGE.match(text, match.start())  # "lost $2 to $43.25" is two figures
         record = _figure_from_match(doc, match)
         if record is not None:
             records.append(record)
         position = max(match.end(), match.start() + 1)
     return records
+
+
+def _plausible_range(text: str, match: re.Match) -> bool:
+    """'3-5%', 'between 10 and 20 km', 'two to three months'; not 'eight to one majority', '2004 to 789m euros',
+    '1,200 and 550' or a model number '777-200LR'."""
+    low, _ = _value(match["amount"])
+    high, _ = _value(match["high"].lstrip("$£€¥"))
+    if low is None or high is None or high < low:
+        return False
+    connector = text[match.end("amount"):match.start("high")].strip().lower()
+    if connector == "and" and not re.search(r"between\s*$", text[max(0, match.start("amount") - 9):match.start("amount")]):
+        return False
+    if re.fullmatch(r"(1[89]|20)\d\d", match["amount"]) and not re.fullmatch(r"(1[89]|20)\d\d", match["high"]):
+        return False  # a year, then a figure
+    return not re.match(r"^[A-Za-z]", text[match.end("high"):match.end("high") + 1])
 
 
 def _change_not_range(text: str, match: re.Match) -> bool:
@@ -236,6 +251,8 @@ def _excluded(doc, match, amount, amount_start, before, after, has_unit) -> bool
         return True  # "Half-Life 2", "FTSE 100", "BBC Four": part of a name
     if lowered in ("some", "over", "under"):
         return True
+    if lowered == "one" and re.search(r"\w\s+to\s*$", before):
+        return True  # "an eight to one majority": a ratio
     return False
 
 

@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'(s) sensor scan of the seeds folder, cold':<48}{results[-1][1]:>9.2f} s", flush=True)
 
     if not args.skip_peers:
-        from quantulum3 import classifier, parser as qparser
+        from quantulum3 import classifier
+        from quantulum3 import parser as qparser
         from textacy.extract.triples import direct_quotations
 
         classifier.USE_CLF = False

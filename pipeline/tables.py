@@ -63,16 +63,15 @@ def with_publication_windows(articles: pd.DataFrame, dates: pd.DataFrame) -> pd.
     today = pd.Timestamp.now().normalize()
     past = dates[(dates["resolution"] == "absolute") & (dates["tense"] == "past") & dates["date_start"].notna()
                  & (pd.to_datetime(dates["date_start"]) <= today)]
-    for i, row in articles.iterrows():
-        if row["published_date_status"] != "unknown":
-            continue
-        mentions = past[past["article_id"] == row["article_id"]]
-        if mentions.empty:
-            continue
-        latest = mentions.loc[pd.to_datetime(mentions["date_start"]).idxmax()]
-        articles.at[i, "published_earliest"] = pd.Timestamp(latest["date_start"])
-        earliest = pd.Timestamp(latest["date_start"]).date().isoformat()
-        articles.at[i, "published_date_evidence"] = f"on or after {earliest}: reports {latest['text']!r} in the past tense"
+    if not past.empty:
+        past = past.assign(_start=pd.to_datetime(past["date_start"]))
+        latest = past.loc[past.groupby("article_id")["_start"].idxmax()].set_index("article_id")
+        undated = articles["published_date_status"].eq("unknown") & articles["article_id"].isin(latest.index)
+        for i in articles.index[undated]:
+            mention = latest.loc[articles.at[i, "article_id"]]
+            articles.at[i, "published_earliest"] = mention["_start"]
+            articles.at[i, "published_date_evidence"] = (
+                f"on or after {mention['_start'].date().isoformat()}: reports {mention['text']!r} in the past tense")
     for column in ("published_earliest", "published_latest"):
         articles[column] = pd.to_datetime(articles[column])
     return articles
@@ -91,11 +90,13 @@ def dates_table(rows: list[dict]) -> pd.DataFrame:
 def cluster_events(events: pd.DataFrame) -> pd.DataFrame:
     """One cluster id for the same real-world event across articles: same type and parties, compatible dates and
     similar evidence. Union-find over candidate pairs; singletons get a cluster of their own."""
-    from rapidfuzz import fuzz
+    import numpy as np
+    from rapidfuzz import fuzz, process
 
     events = events.copy()
     if events.empty:
         events["cluster_id"] = pd.Series(dtype="object")
+        events["cluster_articles"] = pd.Series(dtype="int64")
         return events
     parent = list(range(len(events)))
 
@@ -105,26 +106,28 @@ def cluster_events(events: pd.DataFrame) -> pd.DataFrame:
             i = parent[i]
         return i
 
-    keyed = events.assign(_key=events["event_type"] + "|" + events["actor"].fillna("") + "|" + events["recipient"].fillna(""))
-    for _, group in keyed[(keyed["actor"].notna()) | (keyed["recipient"].notna())].groupby("_key"):
-        rows = list(group.itertuples())
-        for a in range(len(rows)):
-            for b in range(a + 1, len(rows)):
-                x, y = rows[a], rows[b]
-                if x.article_id == y.article_id:
-                    continue
-                if pd.notna(x.date_start) and pd.notna(y.date_start) and (
-                        x.date_start > y.date_end or y.date_start > x.date_end):
-                    continue
-                if fuzz.token_set_ratio(x.text, y.text) >= CLUSTER_TEXT_SIMILARITY:
-                    parent[find(x.Index)] = find(y.Index)
+    key = events["event_type"] + "|" + events["actor"].fillna("") + "|" + events["recipient"].fillna("")
+    has_party = events["actor"].notna() | events["recipient"].notna()
+    candidates = has_party & (events.groupby(key)["article_id"].transform("nunique") > 1)
+    for _, group in events[candidates].groupby(key[candidates]):
+        similar = process.cdist(group["text"].tolist(), group["text"].tolist(), scorer=fuzz.token_set_ratio,
+                                score_cutoff=CLUSTER_TEXT_SIMILARITY, dtype=np.uint8) > 0
+        articles = group["article_id"].to_numpy()
+        starts = pd.to_datetime(group["date_start"]).to_numpy()
+        ends = pd.to_datetime(group["date_end"]).to_numpy()
+        rows = group.index.to_numpy()
+        for a, b in zip(*np.nonzero(np.triu(similar, 1))):
+            if articles[a] == articles[b]:
+                continue
+            if not (pd.isna(starts[a]) or pd.isna(starts[b])) and (starts[a] > ends[b] or starts[b] > ends[a]):
+                continue  # both dated, and the dates do not overlap: different events
+            parent[find(int(rows[a]))] = find(int(rows[b]))
     roots = [find(i) for i in range(len(events))]
-    first_member = {}
-    for i, root in enumerate(roots):
-        first_member.setdefault(root, events.iloc[i]["event_id"])
+    first_member: dict[int, str] = {}
+    for root, event_id in zip(roots, events["event_id"].tolist()):
+        first_member.setdefault(root, event_id)
     events["cluster_id"] = ["cluster:" + first_member[root] for root in roots]
-    sizes = events.groupby("cluster_id")["article_id"].transform("nunique")
-    events["cluster_articles"] = sizes.astype(int)
+    events["cluster_articles"] = events.groupby("cluster_id")["article_id"].transform("nunique").astype(int)
     return events
 
 

@@ -102,26 +102,36 @@ def _schema_failures(schema: type[pa.DataFrameModel], df: pd.DataFrame) -> list[
 
 def _relation_failures(name: str, df: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
     """Checks that need the articles table: parent present, offsets on the article text, dates before publication."""
+    if df.empty:
+        return []
     failures = []
     texts = dict(zip(articles["article_id"], articles["text"]))
-    published = dict(zip(articles["article_id"], pd.to_datetime(articles["published_date"])))
-    for i, row in enumerate(df.itertuples(index=False)):
-        article_text = texts.get(row.article_id)
-        if article_text is None:
-            failures.append(_failure(i, "article_exists", "article_id", row.article_id))
-            continue
-        if not (0 <= row.start_char < row.end_char <= len(article_text)):
-            failures.append(_failure(i, "offsets_in_article", "start_char", f"{row.start_char}:{row.end_char}"))
-        elif name in ("quotes", "figures", "events", "dates") and article_text[row.start_char:row.end_char] != row.text:
-            failures.append(_failure(i, "text_at_offsets", "text", row.text[:80]))
-        if name == "events":
-            pub = published.get(row.article_id)
-            if pd.notna(pub) and pd.notna(row.date_start) and row.status != "future" and pd.Timestamp(row.date_start) > pub:
-                failures.append(_failure(i, "event_not_after_publication", "date_start", str(row.date_start)))
-        if name == "quotes" and row.speaker_type == "person" and row.speaker:
-            mention = getattr(row, "speaker_mention", None) or row.speaker.split()[-1]
-            if mention.split()[-1] not in article_text:
-                failures.append(_failure(i, "speaker_in_article", "speaker", row.speaker))
+    article_text = df["article_id"].map(texts)
+    missing = article_text.isna()
+    failures += [_failure(i, "article_exists", "article_id", df.at[i, "article_id"]) for i in df.index[missing]]
+    lengths = article_text.str.len()
+    in_range = ~missing & (df["start_char"] >= 0) & (df["start_char"] < df["end_char"]) & (df["end_char"] <= lengths)
+    failures += [_failure(i, "offsets_in_article", "start_char", f"{df.at[i, 'start_char']}:{df.at[i, 'end_char']}")
+                 for i in df.index[~missing & ~in_range]]
+    if "text" in df:
+        at_offsets = pd.Series(
+            [t[s:e] for t, s, e in zip(article_text[in_range], df.loc[in_range, "start_char"], df.loc[in_range, "end_char"])],
+            index=df.index[in_range], dtype="object")
+        mismatch = at_offsets != df.loc[in_range, "text"]
+        failures += [_failure(i, "text_at_offsets", "text", str(df.at[i, "text"])[:80]) for i in mismatch.index[mismatch]]
+    if name == "events":
+        published = df["article_id"].map(dict(zip(articles["article_id"], pd.to_datetime(articles["published_date"]))))
+        late = published.notna() & df["date_start"].notna() & (df["status"] != "future") & (
+            pd.to_datetime(df["date_start"]) > published)
+        failures += [_failure(i, "event_not_after_publication", "date_start", df.at[i, "date_start"])
+                     for i in df.index[late]]
+    if name == "quotes":
+        people = df.index[(df["speaker_type"] == "person") & df["speaker"].notna() & ~missing]
+        for i in people:
+            mention = df.at[i, "speaker_mention"] if "speaker_mention" in df and pd.notna(df.at[i, "speaker_mention"]) \
+                else df.at[i, "speaker"]
+            if str(mention).split()[-1] not in article_text[i]:
+                failures.append(_failure(i, "speaker_in_article", "speaker", df.at[i, "speaker"]))
     return failures
 
 

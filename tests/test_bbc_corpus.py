@@ -3,10 +3,10 @@
 import csv
 
 import pytest
+from conftest import BBC_CORPUS
 
 from pipeline.nlp.extract import ArticleInput, extract_articles
 from pipeline.nlp.parse import parse_article
-from conftest import BBC_CORPUS
 
 SAMPLE = 60  # every 25th row of train.csv: all five categories, not chosen by content
 

@@ -1,6 +1,7 @@
+from conftest import gold_article_path
+
 from pipeline.nlp.figures import extract_figures
 from pipeline.nlp.parse import parse_article
-from conftest import gold_article_path
 
 
 def _figures(seed_docs, article_id):

@@ -2,10 +2,10 @@ import shutil
 
 import pandas as pd
 import pytest
+from conftest import SEEDS
 
 from pipeline.ingest import SeedsFolderError, read_seeds
 from schemas.validation import SchemaLevelError, validate_table
-from conftest import SEEDS
 
 
 def test_missing_seeds_folder_is_a_clear_error(tmp_path):

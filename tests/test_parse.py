@@ -1,7 +1,7 @@
 import pytest
+from conftest import GOLD, SEEDS
 
 from pipeline.nlp.parse import UndecodableInput, decode, parse_article
-from conftest import GOLD, SEEDS
 
 
 def _seed(prefix: str) -> bytes:

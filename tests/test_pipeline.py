@@ -5,11 +5,11 @@ import shutil
 
 import pandas as pd
 import pytest
+from conftest import SEEDS
 
 from pipeline import cli, load_snapshot
 from pipeline.assets import validate
 from pipeline.definitions import BUILD_JOB, defs
-from conftest import SEEDS
 
 CONTRACT = {
     "articles": ["article_id", "source_path", "content_sha256", "title", "outlet", "published_date",

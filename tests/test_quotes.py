@@ -1,7 +1,8 @@
+from conftest import gold_article_path, gold_records
+
 from pipeline.nlp.parse import parse_article
 from pipeline.nlp.quote_spans import find_quote_spans
 from pipeline.nlp.quotes import extract_quotes
-from conftest import gold_article_path, gold_records
 
 
 def _norm(text: str) -> str:

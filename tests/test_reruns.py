@@ -5,11 +5,11 @@ import shutil
 
 import dagster as dg
 import pandas as pd
+from conftest import SEEDS
 
 from pipeline import cli
 from pipeline.definitions import build_defs
 from pipeline.ingest import scan_seeds
-from conftest import SEEDS
 
 
 def _sensor(defs):

@@ -8,9 +8,9 @@ import threading
 
 import pandas as pd
 import pytest
+from conftest import REPO, SEEDS
 
 from pipeline import cli, storage
-from conftest import REPO, SEEDS
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 

@@ -3,13 +3,13 @@
 import dagster as dg
 import pandas as pd
 
+from schemas.registries import REGISTRY_VERSION
+
 from .. import __version__
-from ..config import code_version
+from ..config import MODEL_NAME, code_version
 from ..nlp.gazetteer import load_gazetteer
-from ..nlp.model import MODEL_NAME
 from ..resources import NewsfactsPaths
 from ..storage import snapshot_id_for, write_snapshot
-from schemas.registries import REGISTRY_VERSION
 
 
 @dg.asset(group_name="publish", kinds={"parquet", "filesystem"}, owners=["team:newsfacts"], pool="snapshot_publish")

@@ -5,7 +5,12 @@ import dagster as dg
 import pandas as pd
 import pandera.pandas as pa
 
-from schemas.validation import QUARANTINE_COLUMNS, TABLE_SCHEMAS, SchemaLevelError, validate_table
+from schemas.validation import (
+    QUARANTINE_COLUMNS,
+    TABLE_SCHEMAS,
+    SchemaLevelError,
+    validate_table,
+)
 
 from .metadata import table_metadata
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from .dates import resolve_date
 from .doc_index import doc_ents
+
+if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
+    from spacy.tokens import Doc, Span
+
 
 _FUTURE_WORDS = {"next", "later", "upcoming", "coming", "tomorrow"}
 

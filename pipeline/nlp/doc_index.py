@@ -7,8 +7,12 @@ token they dominated extraction time. `forget(doc)` drops the cache, which holds
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
+    from spacy.tokens import Doc, Span, Token
+
+
 
 _SENTS = "_newsfacts_sentences"
 _ENTS = "_newsfacts_entities"

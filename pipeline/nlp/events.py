@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from .dates import resolve_date
 from .doc_index import doc_sents, ent_of
 from .gazetteer import load_gazetteer
 from .quotes import CUE_LEMMAS
 from .speakers import Speaker, SpeakerResolver
+
+if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
+    from spacy.tokens import Doc, Span, Token
+
 
 VERB_TYPES: dict[str, str] = {}
 NOUN_TYPES: dict[str, str] = {}

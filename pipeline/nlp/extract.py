@@ -9,19 +9,21 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .date_mentions import extract_date_mentions
+from .doc_index import doc_ents, forget, sent_of
 from .events import extract_events
 from .figures import extract_figures
 from .gazetteer import load_gazetteer
-from .model import get_nlp
 from .quote_spans import find_quote_spans
 from .quotes import extract_quotes
-from .doc_index import doc_ents, forget, sent_of
 from .speakers import Speaker, SpeakerResolver
+
+if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 
 MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 TABLES = ("quotes", "figures", "events", "mentions", "dates")
@@ -122,7 +124,10 @@ def extract_each(
     articles = list(articles)
     if not articles:
         return
-    nlp = nlp or get_nlp()
+    if nlp is None:
+        from .model import get_nlp  # spaCy loads only when something must be parsed
+
+        nlp = get_nlp()
     # The parse is the cost: a second process pays for itself once there are enough articles to share.
     n_process = n_process if n_process is not None else (min(2, os.cpu_count() or 1) if len(articles) >= 64 else 1)
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process)

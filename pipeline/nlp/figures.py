@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from schemas.registries import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    UNIT_SCALES,
+    UNIT_WORDS,
+    normalize_quantity,
+)
 
 from .doc_index import ent_of
-from schemas.registries import CURRENCY_SYMBOLS, CURRENCY_WORDS, UNIT_SCALES, UNIT_WORDS, normalize_quantity
+
+if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
+    from spacy.tokens import Doc
+
 
 _WORD_VALUES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

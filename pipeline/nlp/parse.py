@@ -30,6 +30,7 @@ BOILERPLATE_LINES = [
     r"\d+",  # comment counters such as "0"
     r"\d+ min read",
 ]
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _HTML_ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")
 _BOILERPLATE = re.compile(r"^(?:%s)$" % "|".join(BOILERPLATE_LINES), re.IGNORECASE)
 
@@ -87,7 +88,7 @@ def decode(raw: bytes) -> tuple[str, str]:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+        control = len(_CONTROL_CHARS.findall(text, 0, 4096))
         if control > 8:
             raise UndecodableInput(f"{control} control characters in the first 4 KiB: binary, not text")
         return text, encoding

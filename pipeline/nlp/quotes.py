@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from .doc_index import doc_sents, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from .speakers import Speaker, SpeakerResolver
+
+if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
+    from spacy.tokens import Doc, Span, Token
+
 
 CUE_LEMMAS = {
     "say", "tell", "add", "insist", "call", "claim", "state", "write", "explain", "warn", "argue", "note",

@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import Gazetteer, load_gazetteer
 from .doc_index import doc_ents, ent_of, sent_of
+from .gazetteer import Gazetteer, load_gazetteer
+
+if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
+    from spacy.tokens import Doc, Span, Token
+
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 ORG_NOUNS = {

@@ -4,6 +4,7 @@ import dagster as dg
 
 from .assets import extract, ingest, normalize, snapshot, validate
 from .automation import build_automation
+from .executors import executor_from_env
 from .resources import NewsfactsPaths
 
 BUILD_JOB = "build_dataset"
@@ -28,8 +29,13 @@ def build_defs(seeds_dir: str | None = None, datasets_dir: str | None = None,
         sensors=sensors,
         schedules=schedules,
         resources={"paths": paths},
-        executor=dg.in_process_executor,
+        executor=executor_from_env(),
     )
+
+
+def build_job_from_env() -> dg.JobDefinition:
+    """The build job as configured by the environment: a reconstructable target for out-of-process executors."""
+    return build_defs().resolve_job_def(BUILD_JOB)
 
 
 defs = build_defs()

@@ -30,7 +30,8 @@ def build(args: argparse.Namespace) -> int:
 
     from .definitions import BUILD_JOB, build_defs
 
-    seeds, datasets = Path(args.seeds).resolve(), Path(args.datasets).resolve()
+    seeds = Path(args.seeds).resolve()
+    datasets = args.datasets if "://" in args.datasets else str(Path(args.datasets).resolve())
     console.print(f"[bold]newsfacts build[/bold]: seeds [cyan]{seeds}[/cyan] -> datasets [cyan]{datasets}[/cyan]")
     job = build_defs(str(seeds), str(datasets)).resolve_job_def(BUILD_JOB)
     with dg.DagsterInstance.get() as instance:
@@ -48,7 +49,7 @@ def build(args: argparse.Namespace) -> int:
         console.print(f"[red]build failed[/red] (run {result.run_id}); no snapshot was published")
         return 1
     path = result.output_for_node("dataset_snapshot")
-    manifest = json.loads((Path(path) / storage.MANIFEST).read_text())
+    manifest = json.loads((storage.root_path(path) / storage.MANIFEST).read_text())
     _print_summary(manifest)
     print(path)
     return 0
@@ -71,11 +72,11 @@ def _print_summary(manifest: dict) -> None:
 
 
 def list_(args: argparse.Namespace) -> int:
-    snapshots = storage.list_snapshots(Path(args.datasets))
+    snapshots = storage.list_snapshots(args.datasets)
     if not snapshots:
         console.print(f"no snapshots in {args.datasets}")
         return 0
-    latest = storage.latest_id(Path(args.datasets))
+    latest = storage.latest_id(args.datasets)
     table = Table()
     for column in ("snapshot", "created", "articles", "quotes", "figures", "events", "quarantine", ""):
         table.add_column(column)
@@ -90,21 +91,21 @@ def list_(args: argparse.Namespace) -> int:
 
 def show(args: argparse.Namespace) -> int:
     try:
-        manifest = storage.read_manifest(Path(args.datasets), args.snapshot)
+        manifest = storage.read_manifest(args.datasets, args.snapshot)
     except FileNotFoundError as error:
         console.print(f"[red]{error}[/red]")
         return 1
     out = Console()
     out.print(f"[bold]{manifest['snapshot_id']}[/bold]  created {manifest['created_at']}  "
               f"parent {manifest.get('parent_snapshot') or '-'}  code {manifest['code_version']}")
-    out.print(f"path: {storage.resolve(Path(args.datasets), args.snapshot)}")
+    out.print(f"path: {storage.resolve(args.datasets, args.snapshot)}")
     table = Table(title="tables")
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, rows in manifest["row_counts"].items():
         table.add_row(name, str(rows))
     out.print(table)
-    tables = storage.load_snapshot(manifest["snapshot_id"], Path(args.datasets))
+    tables = storage.load_snapshot(manifest["snapshot_id"], args.datasets)
     articles = tables["articles"]
     inputs = Table(title="articles")
     for column in ("article_id", "outlet", "published", "quotes", "figures", "events"):
@@ -125,7 +126,7 @@ def show(args: argparse.Namespace) -> int:
 
 def diff(args: argparse.Namespace) -> int:
     try:
-        report = storage.diff_snapshots(Path(args.datasets), args.old, args.new)
+        report = storage.diff_snapshots(args.datasets, args.old, args.new)
     except FileNotFoundError as error:
         console.print(f"[red]{error}[/red]")
         return 1
@@ -139,7 +140,7 @@ def diff(args: argparse.Namespace) -> int:
 
 
 def prune(args: argparse.Namespace) -> int:
-    deleted = storage.prune_snapshots(Path(args.datasets), args.keep)
+    deleted = storage.prune_snapshots(args.datasets, args.keep)
     console.print(f"deleted {len(deleted)} snapshot(s): {' '.join(deleted) or '-'}; "
                   f"kept the {args.keep} newest and the latest")
     return 0

@@ -21,7 +21,10 @@ class NewsfactsPaths(dg.ConfigurableResource):
 
     @property
     def datasets(self) -> Path:
-        return Path(self.datasets_dir) if self.datasets_dir else default_datasets_dir()
+        """A local folder or an fsspec URL (s3://…, memory://…)."""
+        from .storage import root_path
+
+        return root_path(self.datasets_dir) if self.datasets_dir else default_datasets_dir()
 
     @property
     def cache(self) -> Path:

@@ -3,6 +3,9 @@
 Layout: `<datasets>/<snapshot_id>/{<table>.parquet, manifest.json}` and `<datasets>/LATEST` holding the id of the
 newest snapshot. The id is derived from the content (input hashes, code version, configuration), so rebuilding
 unchanged inputs yields the same id; an existing snapshot is never rewritten.
+
+The datasets root may be an fsspec URL (s3://bucket/datasets, memory://…): there, a snapshot is written under a
+staging prefix and moved into place, and LATEST is one object (object stores give no folder rename or file lock).
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ import json
 import os
 import shutil
 import tempfile
-from contextlib import contextmanager
+import uuid
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
+from upath import UPath
 
 TABLES = ("articles", "quotes", "figures", "events", "dates", "mentions", "quarantine")
 LATEST = "LATEST"
@@ -37,6 +42,18 @@ class SnapshotInfo:
     parent: str | None
 
 
+def root_path(location) -> Path:
+    """A local Path, or a UPath for an fsspec URL."""
+    text = str(location)
+    if "://" in text and not text.startswith("file://"):
+        return UPath(text)
+    return Path(text.removeprefix("file://"))
+
+
+def _is_local(path: Path) -> bool:
+    return not isinstance(path, UPath) or path.protocol in ("", "file", "local")
+
+
 def snapshot_id_for(inputs: list[dict], code_version: str, config: dict) -> str:
     digest = hashlib.sha256()
     payload = {"inputs": sorted((i["article_id"], i["sha256"]) for i in inputs), "code": code_version, "config": config}
@@ -46,9 +63,9 @@ def snapshot_id_for(inputs: list[dict], code_version: str, config: dict) -> str:
 
 def write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifest: dict) -> SnapshotInfo:
     """Publish a snapshot: tables are written to a temporary folder in `datasets_dir`, then renamed into place."""
-    datasets_dir = Path(datasets_dir)
+    datasets_dir = root_path(datasets_dir)
     datasets_dir.mkdir(parents=True, exist_ok=True)
-    with _publish_lock(datasets_dir):
+    with _publish_lock(datasets_dir) if _is_local(datasets_dir) else nullcontext():
         return _write_snapshot(datasets_dir, tables, manifest)
 
 
@@ -78,27 +95,42 @@ def _write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifes
         "row_counts": {name: int(len(df)) for name, df in tables.items()},
         "files": {},
     }
-    staging = Path(tempfile.mkdtemp(prefix=f".{snapshot_id}.", dir=datasets_dir))
+    local = _is_local(datasets_dir)
+    if local:
+        staging = Path(tempfile.mkdtemp(prefix=f".{snapshot_id}.", dir=datasets_dir))
+    else:
+        staging = datasets_dir / f".{snapshot_id}.{uuid.uuid4().hex[:8]}"
+        staging.mkdir(parents=True, exist_ok=True)
     try:
         for name, df in tables.items():
             path = staging / f"{name}.parquet"
-            df.to_parquet(path, index=False)
+            df.to_parquet(str(path), index=False)
             manifest["files"][path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
-        for path in staging.iterdir():
-            path.chmod(0o444)
-        staging.chmod(0o755)  # mkdtemp made it private
-        try:
-            os.rename(staging, final)
-        except OSError:
-            if not final.exists():
-                raise
-            shutil.rmtree(staging)  # a concurrent build published the same content first
+        if local:
+            _publish_local(staging, final)
+        else:
+            staging.fs.mv(str(staging), str(final), recursive=True)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if local:
+            shutil.rmtree(staging, ignore_errors=True)
+        elif staging.exists():
+            staging.fs.rm(str(staging), recursive=True)
         raise
     _point_latest(datasets_dir, snapshot_id)
     return read_info(final)
+
+
+def _publish_local(staging: Path, final: Path) -> None:
+    for path in staging.iterdir():
+        path.chmod(0o444)
+    staging.chmod(0o755)  # mkdtemp made it private
+    try:
+        os.rename(staging, final)
+    except OSError:
+        if not final.exists():
+            raise
+        shutil.rmtree(staging)  # a concurrent build published the same content first
 
 
 def _input_changes(datasets_dir: Path, parent: str | None, inputs: list[dict]) -> dict[str, list[str]] | None:
@@ -117,6 +149,9 @@ def _input_changes(datasets_dir: Path, parent: str | None, inputs: list[dict]) -
 
 def _point_latest(datasets_dir: Path, snapshot_id: str) -> None:
     pointer = datasets_dir / LATEST
+    if not _is_local(datasets_dir):
+        pointer.write_text(snapshot_id + "\n")  # one object: replaced whole
+        return
     fd, tmp = tempfile.mkstemp(prefix=".LATEST.", dir=datasets_dir)
     with os.fdopen(fd, "w") as handle:
         handle.write(snapshot_id + "\n")
@@ -125,7 +160,7 @@ def _point_latest(datasets_dir: Path, snapshot_id: str) -> None:
 
 
 def latest_id(datasets_dir: Path) -> str | None:
-    pointer = Path(datasets_dir) / LATEST
+    pointer = root_path(datasets_dir) / LATEST
     if not pointer.exists():
         return None
     value = pointer.read_text().strip()
@@ -140,7 +175,7 @@ def read_info(path: Path) -> SnapshotInfo:
 
 
 def list_snapshots(datasets_dir: Path) -> list[SnapshotInfo]:
-    datasets_dir = Path(datasets_dir)
+    datasets_dir = root_path(datasets_dir)
     if not datasets_dir.exists():
         return []
     infos = [read_info(p) for p in datasets_dir.iterdir()
@@ -149,7 +184,7 @@ def list_snapshots(datasets_dir: Path) -> list[SnapshotInfo]:
 
 
 def resolve(datasets_dir: Path, snapshot: str = "latest") -> Path:
-    datasets_dir = Path(datasets_dir)
+    datasets_dir = root_path(datasets_dir)
     snapshot_id = latest_id(datasets_dir) if snapshot == "latest" else snapshot
     if snapshot_id is None:
         raise FileNotFoundError(f"no snapshot in {datasets_dir}: run `newsfacts build` first")
@@ -170,8 +205,8 @@ def load_snapshot(snapshot: str = "latest", datasets_dir: Path | None = None) ->
     """The tables of a snapshot (default: the latest) as pandas DataFrames, keyed by table name."""
     from .config import default_datasets_dir
 
-    path = resolve(Path(datasets_dir) if datasets_dir else default_datasets_dir(), snapshot)
-    return {p.stem: pd.read_parquet(p) for p in sorted(path.glob("*.parquet"))}
+    path = resolve(datasets_dir if datasets_dir else default_datasets_dir(), snapshot)
+    return {p.stem: pd.read_parquet(str(p)) for p in sorted(path.glob("*.parquet"))}
 
 
 # -- comparing and pruning ---------------------------------------------------------------------------------------
@@ -198,8 +233,8 @@ def diff_snapshots(datasets_dir: Path, old: str, new: str) -> dict[str, dict[str
 
 def prune_snapshots(datasets_dir: Path, keep: int) -> list[str]:
     """Delete all but the `keep` newest snapshots; the latest one is never deleted. Returns the deleted ids."""
-    datasets_dir = Path(datasets_dir)
-    with _publish_lock(datasets_dir):
+    datasets_dir = root_path(datasets_dir)
+    with _publish_lock(datasets_dir) if _is_local(datasets_dir) else nullcontext():
         latest = latest_id(datasets_dir)
         snapshots = list_snapshots(datasets_dir)
         newest = snapshots[len(snapshots) - keep:] if keep > 0 else []
@@ -208,8 +243,11 @@ def prune_snapshots(datasets_dir: Path, keep: int) -> list[str]:
         for info in snapshots:
             if info.snapshot_id in keep_ids:
                 continue
-            for path in info.path.iterdir():
-                path.chmod(0o644)
-            shutil.rmtree(info.path)
+            if _is_local(datasets_dir):
+                for path in info.path.iterdir():
+                    path.chmod(0o644)
+                shutil.rmtree(info.path)
+            else:
+                info.path.fs.rm(str(info.path), recursive=True)
             deleted.append(info.snapshot_id)
         return deleted

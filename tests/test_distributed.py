@@ -9,9 +9,9 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
+from conftest import SEEDS
 
 from pipeline.definitions import BUILD_JOB, build_defs, build_job_from_env
-from conftest import SEEDS
 
 
 def _embedded_snapshot(seeds, datasets) -> str:

@@ -77,3 +77,17 @@ def test_incremental_build_equals_full_rebuild(tmp_path, capsys, monkeypatch):
     manifest = json.loads((datasets / incremental.split("/")[-1] / "manifest.json").read_text())
     assert manifest["changes_from_parent"]["removed"] == [sorted(SEEDS.glob("*.txt"))[0].stem]
     assert manifest["changes_from_parent"]["changed"] == [edited.stem]
+
+
+def test_datasets_root_may_be_an_fsspec_url(tmp_path, capsys, monkeypatch):
+    from pipeline import load_snapshot, storage
+
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("NEWSFACTS_CACHE", str(tmp_path / "cache"))
+    url = "memory://newsfacts-test/datasets"
+    assert cli.main(["build", "--datasets", url, "--log-level", "ERROR"]) == 0
+    printed = capsys.readouterr().out.strip().splitlines()[-1]
+    assert printed.startswith("memory://") and storage.latest_id(url) == printed.rstrip("/").split("/")[-1]
+    tables = load_snapshot(datasets_dir=url)
+    assert len(tables["articles"]) == 5 and len(tables["quotes"]) > 0
+    assert cli.main(["list", "--datasets", url]) == 0

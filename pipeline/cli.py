@@ -7,13 +7,23 @@ import argparse
 import json
 import os
 import sys
+import time
+import webbrowser
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
-from . import storage
+from . import progress, storage
 from .config import (
     REPO_ROOT,
     default_datasets_dir,
@@ -34,12 +44,14 @@ def build(args: argparse.Namespace) -> int:
     datasets = args.datasets if "://" in args.datasets else str(Path(args.datasets).resolve())
     console.print(f"[bold]newsfacts build[/bold]: seeds [cyan]{seeds}[/cyan] -> datasets [cyan]{datasets}[/cyan]")
     job = build_defs(str(seeds), str(datasets)).resolve_job_def(BUILD_JOB)
-    with dg.DagsterInstance.get() as instance:
+    started = time.perf_counter()
+    with dg.DagsterInstance.get() as instance, _progress_bar() as bar:
         result = job.execute_in_process(
             instance=instance,
             raise_on_error=False,
             run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
         )
+    elapsed = time.perf_counter() - started
     if not result.success:
         for event in result.all_events:
             if event.is_failure and event.step_key:
@@ -51,6 +63,59 @@ def build(args: argparse.Namespace) -> int:
     path = result.output_for_node("dataset_snapshot")
     manifest = json.loads((storage.root_path(path) / storage.MANIFEST).read_text())
     _print_summary(manifest)
+    parsed = bar.parsed if bar is not None else 0
+    console.print(f"built in {elapsed:.1f} s: {manifest['row_counts']['articles']} articles, {parsed} parsed "
+                  f"({parsed / max(bar.parse_seconds if bar else 0, 1e-9):.1f} articles/s), the rest unchanged "
+                  f"(cached); report: {storage.root_path(path) / 'report.html'}" if parsed else
+                  f"built in {elapsed:.1f} s: {manifest['row_counts']['articles']} articles, all unchanged (cached)")
+    print(path)
+    return 0
+
+
+class _ParseBar:
+    """A rich progress bar fed by the assets' progress reports: articles parsed, with articles per second."""
+
+    def __init__(self):
+        self.progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=console,
+                                 transient=False)
+        self.task = None
+        self.parsed = 0
+        self.started = None
+        self.parse_seconds = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.task is None:
+            self.started = time.perf_counter()
+            self.task = self.progress.add_task("parsing articles", total=total, rate="")
+        self.parse_seconds = time.perf_counter() - self.started
+        self.parsed = done
+        self.progress.update(self.task, completed=done, rate=f"{done / max(self.parse_seconds, 1e-9):.1f} articles/s")
+
+
+@contextmanager
+def _progress_bar():
+    bar = _ParseBar()
+    progress.set_listener(bar)
+    try:
+        with bar.progress:
+            yield bar
+    finally:
+        progress.set_listener(None)
+
+
+def report(args: argparse.Namespace) -> int:
+    """Open a snapshot's HTML report in a browser (or print its path where there is none)."""
+    try:
+        path = storage.resolve(args.datasets, args.snapshot) / "report.html"
+    except FileNotFoundError as error:
+        console.print(f"[red]{error}[/red]")
+        return 1
+    if not path.exists():
+        console.print(f"[red]{path} does not exist (snapshot written before reports existed)[/red]")
+        return 1
+    if not args.no_browser:
+        webbrowser.open(path.as_uri() if isinstance(path, Path) else str(path))
     print(path)
     return 0
 
@@ -179,6 +244,11 @@ def main(argv: list[str] | None = None) -> int:
     p_prune.add_argument("--keep", type=int, default=5, help="how many of the newest snapshots to keep (default 5)")
     p_prune.add_argument("--datasets", default=str(default_datasets_dir()))
     p_prune.set_defaults(func=prune)
+    p_report = sub.add_parser("report", help="open a snapshot's HTML report")
+    p_report.add_argument("snapshot", nargs="?", default="latest")
+    p_report.add_argument("--datasets", default=str(default_datasets_dir()))
+    p_report.add_argument("--no-browser", action="store_true", help="only print the report's path")
+    p_report.set_defaults(func=report)
     p_ui = sub.add_parser("ui", help="open the Dagster UI (dagster dev) on this repo")
     p_ui.add_argument("--port", type=int, default=3000)
     p_ui.set_defaults(func=ui)

@@ -17,6 +17,7 @@ import os
 import shutil
 import tempfile
 import uuid
+from collections.abc import Callable
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -61,12 +62,14 @@ def snapshot_id_for(inputs: list[dict], code_version: str, config: dict) -> str:
     return "snap-" + digest.hexdigest()[:16]
 
 
-def write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifest: dict) -> SnapshotInfo:
-    """Publish a snapshot: tables are written to a temporary folder in `datasets_dir`, then renamed into place."""
+def write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifest: dict,
+                   extra_files: Callable[[dict, dict], dict[str, str]] | None = None) -> SnapshotInfo:
+    """Publish a snapshot: tables are written to a temporary folder in `datasets_dir`, then renamed into place.
+    `extra_files(tables, manifest)` returns more text files (e.g. a report) to publish with it."""
     datasets_dir = root_path(datasets_dir)
     datasets_dir.mkdir(parents=True, exist_ok=True)
     with _publish_lock(datasets_dir) if _is_local(datasets_dir) else nullcontext():
-        return _write_snapshot(datasets_dir, tables, manifest)
+        return _write_snapshot(datasets_dir, tables, manifest, extra_files)
 
 
 @contextmanager
@@ -80,7 +83,8 @@ def _publish_lock(datasets_dir: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifest: dict) -> SnapshotInfo:
+def _write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifest: dict,
+                    extra_files: Callable[[dict, dict], dict[str, str]] | None) -> SnapshotInfo:
     snapshot_id = manifest["snapshot_id"]
     final = datasets_dir / snapshot_id
     parent = latest_id(datasets_dir)
@@ -106,6 +110,9 @@ def _write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifes
             path = staging / f"{name}.parquet"
             df.to_parquet(str(path), index=False)
             manifest["files"][path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        for name, text in (extra_files(tables, manifest) if extra_files else {}).items():
+            (staging / name).write_text(text, encoding="utf-8")
+            manifest["files"][name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
         if local:
             _publish_local(staging, final)

@@ -78,6 +78,16 @@ DATE_GRANULARITIES = {"day", "week", "month", "season", "year"}
 DATE_RESOLUTIONS = {"absolute", "relative", "unresolved"}
 
 
+# Low-cardinality columns stored as categories (Parquet dictionary columns): they load back as pandas categoricals.
+CATEGORICAL_COLUMNS = {
+    "articles": ["outlet", "published_date_status"],
+    "quotes": ["kind", "speaker_type", "cue"],
+    "figures": ["unit", "unit_kind", "qualifier", "change"],
+    "events": ["event_type", "mode", "status", "date_granularity"],
+    "dates": ["granularity", "resolution", "tense"],
+}
+
+
 @lru_cache(maxsize=1)
 def _ureg():
     import pint

@@ -11,6 +11,7 @@ import pandas as pd
 from ..config import code_version
 from ..extraction_cache import ExtractionCache
 from ..nlp.extract import TABLES, ArticleInput, extract_each
+from ..progress import report as report_progress
 from ..resources import NewsfactsPaths
 from .metadata import table_metadata
 
@@ -23,7 +24,7 @@ warnings.filterwarnings("ignore", message=".*Output.__init__.*", category=Warnin
     group_name="extract",
     code_version=code_version(),
     outs={
-        f"extracted_{name}": dg.AssetOut(kinds={"spacy", "pandas"}, owners=["team:newsfacts"],
+        f"extracted_{name}": dg.AssetOut(kinds={"spacy", "pandas"}, owners=["team:newsfacts"], tags={"stage": "extract"},
                                          description=f"Raw {name} records as the extractors emit them")
         for name in TABLES
     },
@@ -46,11 +47,14 @@ def extracted(context: dg.AssetExecutionContext, paths: NewsfactsPaths, parsed_a
     started, total = time.perf_counter(), len(misses)
 
     def progress(done: int) -> None:
+        report_progress("parse", done, total)
         if done == total or done % 25 == 0:
             rate = done / max(time.perf_counter() - started, 1e-9)
             context.log.info(f"extracted {done}/{total} articles ({rate:.1f} articles/s)")
 
     keys = dict((article.article_id, key) for key, article in misses)
+    if misses:
+        report_progress("parse", 0, total)  # starts the clock of a headless progress bar
     for article, tables in extract_each([a for _, a in misses], progress=progress):
         cache.put(keys[article.article_id], tables)
         results[article.article_id] = tables

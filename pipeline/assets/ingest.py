@@ -14,7 +14,7 @@ from .metadata import table_metadata
 MAX_ARTICLE_BYTES = 1_000_000
 
 
-@dg.asset(group_name="ingest", kinds={"python", "filesystem"}, owners=["team:newsfacts"])
+@dg.asset(group_name="ingest", kinds={"python", "filesystem"}, owners=["team:newsfacts"], tags={"stage": "ingest"})
 def raw_articles(context: dg.AssetExecutionContext, paths: NewsfactsPaths) -> dict:
     """Every `.txt` file of the seeds folder with its sha256 and sidecar metadata, plus unusable inputs."""
     try:
@@ -30,9 +30,9 @@ def raw_articles(context: dg.AssetExecutionContext, paths: NewsfactsPaths) -> di
 @dg.multi_asset(
     group_name="parse",
     outs={
-        "parsed_articles": dg.AssetOut(kinds={"pandas"}, owners=["team:newsfacts"],
+        "parsed_articles": dg.AssetOut(kinds={"pandas"}, owners=["team:newsfacts"], tags={"stage": "parse"},
                                        description="Cleaned article text with title, byline, outlet, dates"),
-        "input_problems": dg.AssetOut(kinds={"pandas"}, owners=["team:newsfacts"],
+        "input_problems": dg.AssetOut(kinds={"pandas"}, owners=["team:newsfacts"], tags={"stage": "parse"},
                                       description="Seed files that could not be used, with the reason"),
     },
 )

@@ -10,7 +10,7 @@ from .metadata import table_metadata
 @dg.multi_asset(
     group_name="normalize",
     outs={
-        f"normalized_{name}": dg.AssetOut(kinds={"pandas"}, owners=["team:newsfacts"],
+        f"normalized_{name}": dg.AssetOut(kinds={"pandas"}, owners=["team:newsfacts"], tags={"stage": "normalize"},
                                           description=f"{name.capitalize()} with ids, canonical names and typed columns")
         for name in ("articles", "quotes", "figures", "events", "mentions", "dates")
     },

@@ -3,16 +3,17 @@
 import dagster as dg
 import pandas as pd
 
-from schemas.registries import REGISTRY_VERSION
+from schemas.registries import CATEGORICAL_COLUMNS, REGISTRY_VERSION
 
 from .. import __version__
 from ..config import MODEL_NAME, code_version
 from ..nlp.gazetteer import load_gazetteer
+from ..report import render_report
 from ..resources import NewsfactsPaths
 from ..storage import snapshot_id_for, write_snapshot
 
 
-@dg.asset(group_name="publish", kinds={"parquet", "filesystem"}, owners=["team:newsfacts"], pool="snapshot_publish")
+@dg.asset(group_name="publish", kinds={"parquet", "filesystem"}, owners=["team:newsfacts"], tags={"stage": "publish"}, pool="snapshot_publish")
 def dataset_snapshot(
     context: dg.AssetExecutionContext,
     paths: NewsfactsPaths,
@@ -51,12 +52,24 @@ def dataset_snapshot(
             "tables_checked": ["articles", "quotes", "figures", "events", "dates"],
         },
     }
-    info = write_snapshot(paths.datasets, tables, manifest)
+    tables = {name: _categorical(name, df) for name, df in tables.items()}
+    info = write_snapshot(paths.datasets, tables, manifest,
+                          extra_files=lambda t, m: {REPORT: render_report(t, m)})
     context.log.info(f"publish: snapshot {info.snapshot_id} at {info.path}")
     context.add_output_metadata({
         "snapshot_id": info.snapshot_id,
         "path": dg.MetadataValue.path(str(info.path)),
         "manifest": dg.MetadataValue.path(str(info.path / "manifest.json")),
+        "report": dg.MetadataValue.path(str(info.path / REPORT)),
         "row_counts": dg.MetadataValue.json(info.row_counts),
     })
     return str(info.path)
+
+
+REPORT = "report.html"
+
+
+def _categorical(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Low-cardinality columns as categories, so they load back as categoricals (Parquet dictionary columns)."""
+    columns = [c for c in CATEGORICAL_COLUMNS.get(table, []) if c in df]
+    return df.astype({c: "category" for c in columns}) if columns else df

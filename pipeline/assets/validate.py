@@ -12,7 +12,7 @@ from schemas.validation import (
     validate_table,
 )
 
-from .metadata import table_metadata
+from .metadata import table_metadata, table_schema
 
 TABLES = ("articles", "quotes", "figures", "events", "dates")
 
@@ -21,12 +21,13 @@ TABLES = ("articles", "quotes", "figures", "events", "dates")
     group_name="validate",
     outs={
         **{
-            name: dg.AssetOut(kinds={"pandera", "pandas"}, owners=["team:newsfacts"],
+            name: dg.AssetOut(kinds={"pandera", "pandas"}, owners=["team:newsfacts"], tags={"stage": "validate"},
                               description=(TABLE_SCHEMAS[name].__doc__ or name).strip(),
-                              metadata={"dagster/column_schema": None})
+                              metadata={"dagster/column_schema": table_schema(TABLE_SCHEMAS[name]),
+                                        "schema": TABLE_SCHEMAS[name].__name__})
             for name in TABLES
         },
-        "quarantine": dg.AssetOut(kinds={"pandas"}, owners=["team:newsfacts"],
+        "quarantine": dg.AssetOut(kinds={"pandas"}, owners=["team:newsfacts"], tags={"stage": "validate"},
                                   description="Rows that failed a check, with table, check and reason"),
     },
 )

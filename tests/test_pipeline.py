@@ -65,6 +65,14 @@ def test_build_publishes_a_complete_snapshot(built, capsys, monkeypatch, tmp_pat
             assert not set(tables[table][column].dropna()) & variants, (table, column)
     assert set(tables["dates"]["resolution"]) <= {"absolute", "relative", "unresolved"}
     assert pd.api.types.is_datetime64_any_dtype(tables["events"]["date_start"])
+    # typed columns survive the round trip: dates as datetimes, low-cardinality columns as categories
+    assert isinstance(quotes["speaker_type"].dtype, pd.CategoricalDtype)
+    assert isinstance(tables["figures"]["unit"].dtype, pd.CategoricalDtype)
+    assert pd.api.types.is_datetime64_any_dtype(articles["published_date"])
+    report = (snapshot / "report.html").read_text()
+    assert "Most quoted speakers" in report and "<svg" in report and "Volodymyr Zelensky" in report
+    assert cli.main(["report", "--no-browser", "--datasets", str(datasets)]) == 0
+    assert capsys.readouterr().out.strip() == str(snapshot / "report.html")
     manifest = json.loads((snapshot / "manifest.json").read_text())
     assert {i["sha256"] for i in manifest["inputs"]} == set(articles["content_sha256"])
     assert manifest["row_counts"]["quotes"] == len(quotes) and manifest["code_version"]

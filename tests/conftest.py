@@ -35,3 +35,17 @@ def seed_docs(nlp):
         parsed = parse_article(path.read_bytes())
         out[path.stem] = (parsed, nlp(parsed.text))
     return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_cache(tmp_path_factory):
+    """Tests never write into the repo's .dagster/: builds cache their extractions in a temporary folder."""
+    import os
+
+    previous = os.environ.get("NEWSFACTS_CACHE")
+    os.environ["NEWSFACTS_CACHE"] = str(tmp_path_factory.mktemp("extraction_cache"))
+    yield
+    if previous is None:
+        os.environ.pop("NEWSFACTS_CACHE", None)
+    else:
+        os.environ["NEWSFACTS_CACHE"] = previous

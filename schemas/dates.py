@@ -3,24 +3,17 @@
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from .base import SpanModel
 from .registries import DATE_GRANULARITIES, DATE_RESOLUTIONS
 
 
-class DateMentionSchema(pa.DataFrameModel):
+class DateMentionSchema(SpanModel):
     date_id: Series[str] = pa.Field(unique=True)
-    article_id: Series[str]
-    text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The date expression as written")
-    start_char: Series[int] = pa.Field(ge=0)
-    end_char: Series[int] = pa.Field(ge=1)
     date_start: Series[pa.DateTime] = pa.Field(nullable=True, description="First day of the resolved range")
     date_end: Series[pa.DateTime] = pa.Field(nullable=True, description="Last day of the resolved range")
     granularity: Series[str] = pa.Field(nullable=True, isin=sorted(DATE_GRANULARITIES))
     resolution: Series[str] = pa.Field(isin=sorted(DATE_RESOLUTIONS),
                                        description="absolute, relative (to the anchor) or unresolved")
-
-    class Config:
-        strict = False
-        coerce = True
 
     @pa.dataframe_check(description="date_start <= date_end, both given exactly when resolved")
     def range_matches_resolution(cls, df):

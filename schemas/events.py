@@ -3,12 +3,12 @@
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from .base import SpanModel
 from .registries import DATE_GRANULARITIES, EVENT_STATUSES, EVENT_TYPES
 
 
-class EventSchema(pa.DataFrameModel):
+class EventSchema(SpanModel):
     event_id: Series[str] = pa.Field(unique=True)
-    article_id: Series[str]
     event_type: Series[str] = pa.Field(isin=sorted(EVENT_TYPES), description="PLOVER event type")
     actor: Series[str] = pa.Field(nullable=True, description="Canonical actor")
     recipient: Series[str] = pa.Field(nullable=True, description="Canonical recipient")
@@ -17,13 +17,6 @@ class EventSchema(pa.DataFrameModel):
     date_end: Series[pa.DateTime] = pa.Field(nullable=True)
     date_granularity: Series[str] = pa.Field(nullable=True, isin=sorted(DATE_GRANULARITIES))
     status: Series[str] = pa.Field(isin=sorted(EVENT_STATUSES))
-    text: Series[str] = pa.Field(str_length={"min_value": 1}, description="Evidence sentence")
-    start_char: Series[int] = pa.Field(ge=0)
-    end_char: Series[int] = pa.Field(ge=1)
-
-    class Config:
-        strict = False
-        coerce = True
 
     @pa.dataframe_check(description="date_start <= date_end, both or neither given")
     def date_range_ordered(cls, df):

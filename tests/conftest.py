@@ -19,6 +19,19 @@ def gold_article_path(doc: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def evaluation():
+    """evaluation/evaluate.py as a module (it is a script, not part of the package)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("evaluate", REPO / "evaluation" / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["evaluate"] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from pipeline.nlp.model import get_nlp
 

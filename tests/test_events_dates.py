@@ -56,24 +56,11 @@ def test_canonical_actors_never_use_variant_spellings(seed_docs):
                     assert party.name not in ("Kiev", "Zelenskiy", "Selenskyj", "Kharkov", "Vladimir Zelensky")
 
 
-def _evaluation():
-    import importlib.util
-    import sys
-
-    from conftest import REPO
-
-    spec = importlib.util.spec_from_file_location("evaluate", REPO / "evaluation" / "evaluate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["evaluate"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_gold_events_found_with_their_type_and_no_wrong_date():
+def test_gold_events_found_with_their_type_and_no_wrong_date(evaluation):
     """Issue target on the seed gold: >= 90% of gold events found with the right type; a wrong date never."""
     from conftest import GOLD
 
-    scores = _evaluation().score_events(GOLD)
+    scores = evaluation.score_events(GOLD)
     assert scores["gold_events"] > 150
     assert scores["recall_type"] >= 0.9
     assert scores["dates_wrong"] == 0

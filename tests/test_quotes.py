@@ -50,17 +50,11 @@ def test_seed_speakers_are_canonical_and_resolved(seed_docs):
     assert miller.speaker.name == "Matthew Miller" and "spokesman" in (miller.speaker.role or "")
 
 
-def test_evaluation_script_scores_spans_and_speakers_on_gold():
+def test_evaluation_script_scores_spans_and_speakers_on_gold(evaluation):
     """The evaluation script itself, newsfacts only: a regression floor under the issue's targets."""
-    import importlib.util
-    import sys
-
     from conftest import REPO
 
-    spec = importlib.util.spec_from_file_location("evaluate", REPO / "evaluation" / "evaluate.py")
-    evaluate = importlib.util.module_from_spec(spec)
-    sys.modules["evaluate"] = evaluate  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(evaluate)
+    evaluate = evaluation
     articles = evaluate.load_gold(REPO / "tests" / "gold")
     nlp = evaluate.get_nlp()
     docs = {a.doc_name: nlp(a.text) for a in articles}

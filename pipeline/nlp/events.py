@@ -9,8 +9,10 @@ The status follows the PLOVER modality: negated > future > hypothetical (request
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from .dates import resolve_date
@@ -23,56 +25,18 @@ if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
 
 
-VERB_TYPES: dict[str, str] = {}
-NOUN_TYPES: dict[str, str] = {}
-for _table, _spec in (
-    (VERB_TYPES, {
-        "ASSAULT": "attack strike bomb shell kill fire hit destroy target invade assail wound injure bombard raid "
-                   "advance occupy shoot retaliate",
-        "REJECT": "reject rebuff refuse veto dismiss oppose deny",
-        "REQUEST": "request urge appeal plead seek demand need insist",
-        "CONSULT": "meet discuss visit host consult negotiate talk arrive",
-        "SUPPORT": "support back praise endorse thank welcome",
-        "AID": "supply provide send deliver equip fund arm donate",
-        "CONCEDE": "allow permit approve lift ease loosen authorize authorise",
-        "ACCUSE": "accuse blame criticise criticize condemn denounce complain",
-        "THREATEN": "threaten warn",
-        "PROTEST": "protest demonstrate",
-        "SANCTION": "sanction ban prohibit restrict expel embargo prevent",
-        "MOBILIZE": "mobilize mobilise deploy mass",
-        "COERCE": "arrest detain seize confiscate",
-        "AGREE": "agree sign pledge promise",
-        "RETREAT": "withdraw retreat",
-        "COOPERATE": "cooperate coordinate",
-    }),
-    (NOUN_TYPES, {
-        "ASSAULT": "attack strike airstrike invasion offensive bombing shelling raid assault bombardment advance "
-                   "retaliation",
-        "CONCEDE": "permission clearance approval authorization authorisation",
-        "REQUEST": "request appeal demand plea",
-        "CONSULT": "talk negotiation meeting visit",
-        "AID": "supply delivery export aid",
-        "SUPPORT": "backing",
-        "THREATEN": "threat ultimatum",
-        "SANCTION": "ban sanction embargo",
-        "COOPERATE": "coordination co-ordination cooperation co-operation",
-        "ACCUSE": "accusation",
-    }),
-):
-    for _type, _lemmas in _spec.items():
-        for _lemma in _lemmas.split():
-            _table[_lemma] = _type
-# Verb + particle/preposition triggers: "calls on the West to …", "shot down 71 drones".
-PHRASAL_TYPES = {("call", "on"): "REQUEST", ("call", "for"): "REQUEST", ("shoot", "down"): "ASSAULT",
-                 ("side", "with"): "SUPPORT",
-                 ("pull", "out"): "RETREAT", ("launch", None): "ASSAULT", ("open", None): "ASSAULT"}
-_LAUNCHABLE = {"attack", "strike", "offensive", "assault", "airstrike", "raid", "invasion", "bombardment", "front",
-               "fire"}
-_ASSAULT_MODES = {
-    "drone": "drone", "drones": "drone", "missile": "missile", "missiles": "missile", "airstrikes": "aerial",
-    "airstrike": "aerial", "air": "aerial", "bombs": "aerial", "bombing": "aerial", "artillery": "heavy-weapons",
-    "shelling": "heavy-weapons", "mortar": "heavy-weapons", "rockets": "heavy-weapons", "rocket": "heavy-weapons",
-}
+def _load_lexicon() -> dict:
+    text = resources.files("pipeline.nlp").joinpath("data/plover_lexicon.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+_LEXICON = _load_lexicon()
+VERB_TYPES = {lemma: t for t, lemmas in _LEXICON["verbs"].items() for lemma in lemmas}
+NOUN_TYPES = {lemma: t for t, lemmas in _LEXICON["nouns"].items() for lemma in lemmas}
+# Verb + particle/preposition triggers ("calls on the West to …", "shot down 71 drones"); None: any object.
+PHRASAL_TYPES = {(verb, particle): t for verb, particle, t in _LEXICON["phrasal"]}
+_LAUNCHABLE = set(_LEXICON["launchable"])
+_ASSAULT_MODES = _LEXICON["assault_modes"]
 _FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "due", "go"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 # A trigger governed by one of these is wanted, asked for, permitted or refused, not yet real.

@@ -6,7 +6,6 @@ alias chain ("Sella" after "Philippe Sella"); honorifics and possessives are str
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -15,6 +14,7 @@ from rapidfuzz import fuzz, process
 
 from .doc_index import doc_ents, ent_of, sent_of
 from .gazetteer import Gazetteer, load_gazetteer
+from .names import NAME_PARTICLES, clean_name, name_run, slug, strip_titles
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
@@ -41,8 +41,6 @@ SOURCE_NOUNS = {
 } | ORG_NOUNS
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)\.?\s+")
-_POSSESSIVE = re.compile(r"\s*[’']s?$")
 
 
 @dataclass(frozen=True)
@@ -57,36 +55,6 @@ class Speaker:
     @classmethod
     def unknown(cls) -> "Speaker":
         return cls(None, "unknown")
-
-
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof", "professor", "president", "chancellor",
-    "minister", "secretary", "senator", "governor", "mayor", "general", "king", "queen", "prince", "princess",
-    "pope", "judge", "coach", "captain", "chairman", "premier", "vice", "prime", "foreign", "defence", "defense",
-    "state", "us", "u.s.", "uk", "russian", "ukrainian", "american", "british", "french", "german",
-}
-
-
-NAME_PARTICLES = {"de", "den", "der", "van", "von", "da", "di", "du", "la", "le", "bin", "al", "el", "dos", "del"}
-
-
-def strip_titles(name: str) -> str:
-    """'US President Joe Biden' -> 'Joe Biden'; a name is never reduced to nothing."""
-    parts = name.split()
-    while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:
-        parts = parts[1:]
-    return " ".join(parts)
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
-def clean_name(text: str) -> str:
-    text = " ".join(text.split())
-    text = _HONORIFIC.sub("", text)
-    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    return _POSSESSIVE.sub("", text).strip(" ,.;:")
 
 
 class SpeakerResolver:
@@ -187,7 +155,7 @@ class SpeakerResolver:
 
     def person(self, ent: Span) -> Speaker:
         name = strip_titles(clean_name(ent.text))
-        run = clean_name(_name_run(ent[-1], left=False))
+        run = clean_name(name_run(ent[-1], left=False))
         if run.startswith(name) and len(run.split()) > len(name.split()):
             name = run  # the NER cut the name: "Sandra" + "den" + "Hamer"
         # An in-document full name beats a gazetteer surname alias ("Harris" is Ian Harris in a tech story).
@@ -275,7 +243,7 @@ class SpeakerResolver:
 
     def _bare_name(self, token: Token) -> Speaker:
         """A proper noun the NER missed: a person, named in full where the document gives the full name."""
-        mention = _name_run(token)
+        mention = name_run(token)
         name = strip_titles(clean_name(mention))
         name = self._surname_match(name) or name
         resolved = self.gazetteer.resolve(name, "PERSON")
@@ -370,26 +338,6 @@ class SpeakerResolver:
                 if is_subject or not prefer_subject:
                     return speaker
         return None
-
-
-def _name_run(token: Token, left: bool = True) -> str:
-    """The run of capitalised proper nouns (and name particles) around a token: 'Sandra den Hamer'.
-    Leftwards it stops at titles ("Schools Minister Stephen Twigg" -> "Stephen Twigg")."""
-    doc = token.doc
-
-    def part_of_name(i: int) -> bool:
-        t = doc[i]
-        if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha:
-            return True
-        return t.lower_ in NAME_PARTICLES and 0 < i < len(doc) - 1 and doc[i + 1].pos_ == "PROPN"
-
-    start = end = token.i
-    while left and start > 0 and part_of_name(start - 1) and doc[start - 1].lower_.rstrip(".") not in TITLES \
-            and doc[start - 1].ent_type_ in ("", "PERSON"):
-        start -= 1
-    while end + 1 < len(doc) and part_of_name(end + 1):
-        end += 1
-    return strip_titles(doc[start:end + 1].text)
 
 
 def _is_subject(token: Token) -> bool:

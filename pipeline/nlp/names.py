@@ -1,0 +1,61 @@
+"""Person names as news writes them: titles, honorifics, possessives, particles, and the run of words a name is."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)\.?\s+")
+_POSSESSIVE = re.compile(r"\s*[’']s?$")
+
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof", "professor", "president", "chancellor",
+    "minister", "secretary", "senator", "governor", "mayor", "general", "king", "queen", "prince", "princess",
+    "pope", "judge", "coach", "captain", "chairman", "premier", "vice", "prime", "foreign", "defence", "defense",
+    "state", "us", "u.s.", "uk", "russian", "ukrainian", "american", "british", "french", "german",
+}
+
+
+NAME_PARTICLES = {"de", "den", "der", "van", "von", "da", "di", "du", "la", "le", "bin", "al", "el", "dos", "del"}
+
+
+def strip_titles(name: str) -> str:
+    """'US President Joe Biden' -> 'Joe Biden'; a name is never reduced to nothing."""
+    parts = name.split()
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    text = _HONORIFIC.sub("", text)
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    return _POSSESSIVE.sub("", text).strip(" ,.;:")
+
+
+def name_run(token: Token, left: bool = True) -> str:
+    """The run of capitalised proper nouns (and name particles) around a token: 'Sandra den Hamer'.
+    Leftwards it stops at titles ("Schools Minister Stephen Twigg" -> "Stephen Twigg")."""
+    doc = token.doc
+
+    def part_of_name(i: int) -> bool:
+        t = doc[i]
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha:
+            return True
+        return t.lower_ in NAME_PARTICLES and 0 < i < len(doc) - 1 and doc[i + 1].pos_ == "PROPN"
+
+    start = end = token.i
+    while left and start > 0 and part_of_name(start - 1) and doc[start - 1].lower_.rstrip(".") not in TITLES \
+            and doc[start - 1].ent_type_ in ("", "PERSON"):
+        start -= 1
+    while end + 1 < len(doc) and part_of_name(end + 1):
+        end += 1
+    return strip_titles(doc[start:end + 1].text)

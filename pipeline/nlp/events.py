@@ -190,7 +190,21 @@ def _participants(trigger: Token, event_type: str, resolver: SpeakerResolver) ->
             recipients = recipients or _prepositional_parties(obj, resolver)
     if not actors:
         actors = _controller(trigger, resolver)
+    if not recipients and event_type == "ASSAULT":
+        recipients = _target_in_subtree(trigger, resolver)
     return actors, recipients
+
+
+def _target_in_subtree(trigger: Token, resolver: SpeakerResolver) -> list[Speaker]:
+    """An attack's target may hang lower in the parse: "strike large ammunition depots … inside Russia"."""
+    for token in trigger.subtree:
+        if token.dep_ == "prep" and token.lower_ in ("inside", "into", "on", "against") and token.i > trigger.i:
+            for obj in token.children:
+                if obj.dep_ == "pobj":
+                    parties = _parties(obj, resolver)
+                    if parties:
+                        return parties
+    return []
 
 
 def _noun_participants(noun: Token, event_type: str, resolver: SpeakerResolver):
@@ -201,6 +215,8 @@ def _noun_participants(noun: Token, event_type: str, resolver: SpeakerResolver):
         elif child.dep_ == "prep" and child.lower_ in ("by", "from") and not actors:
             actors = next((_parties(o, resolver) for o in child.children if o.dep_ == "pobj"), [])
     recipients = _prepositional_parties(noun, resolver)
+    if not recipients and event_type == "ASSAULT":
+        recipients = _target_in_subtree(noun, resolver)
     if event_type == "CONCEDE" or (not actors and event_type in ("REQUEST", "ASSAULT", "CONSULT", "AID")):
         # "Ukraine seeks White House clearance …": the clause subject is the one asking / acting.
         clause_subjects = _controller(noun, resolver)
@@ -267,6 +283,8 @@ def _party(token: Token, resolver: SpeakerResolver) -> Speaker | None:
         return None
     if token.pos_ == "PRON" and token.lower_ in ("i", "we", "us", "me", "you", "this", "that", "which", "who"):
         return None
+    if token.ent_type_ == "NORP":  # "Ukrainians", "Russian": the state, not a group called "Russian"
+        return _nationality(token)
     speaker = resolver.speaker_for(token)
     if speaker is not None and speaker.type not in ("unknown", "anonymous"):
         return speaker

@@ -33,6 +33,7 @@ from pipeline.nlp.parse import parse_article  # noqa: E402
 from pipeline.nlp.quotes import extract_quotes  # noqa: E402
 
 MARKS = "\"“”„«»'‘’"
+SPLITS = ("seeds", "bbc", "heldout", "all")
 
 
 @dataclass
@@ -45,14 +46,18 @@ class Article:
 
 def load_gold(gold_dir: Path) -> list[Article]:
     articles = []
-    for split, name in (("seeds", "seeds.jsonl"), ("bbc", "bbc.jsonl")):
+    # bbc_heldout: annotated after development, never used to tune the extractors.
+    for split, name, folder in (("seeds", "seeds.jsonl", "bbc_articles"), ("bbc", "bbc.jsonl", "bbc_articles"),
+                                ("heldout", "bbc_heldout.jsonl", "bbc_heldout_articles")):
+        if not (gold_dir / name).exists():
+            continue
         for line in (gold_dir / name).read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             record = json.loads(line)
             path = REPO / "seeds" / record["doc"]
             if not path.exists():
-                path = gold_dir / "bbc_articles" / record["doc"]
+                path = gold_dir / folder / record["doc"]
             articles.append(Article(split, record["doc"], parse_article(path.read_bytes()).text, record))
     return articles
 
@@ -113,7 +118,9 @@ def speaker_right(tool: str, gold: dict, name: str | None, kind: str) -> bool:
 def score_quotes(articles: list[Article], docs: dict, tools: dict) -> dict:
     results = {}
     for tool, extractor in tools.items():
-        for split in ("seeds", "bbc", "all"):
+        for split in SPLITS:
+            if split != "all" and not any(a.split == split for a in articles):
+                continue
             tp = fp = fn = right = 0
             total_gold = 0
             seconds = 0.0
@@ -168,7 +175,9 @@ def quantulum_figures(doc) -> list[tuple[float, str]]:
 def score_figures(articles: list[Article], docs: dict, tools: dict) -> dict:
     results = {}
     for tool, extractor in tools.items():
-        for split in ("seeds", "bbc", "all"):
+        for split in SPLITS:
+            if split != "all" and not any(a.split == split for a in articles):
+                continue
             counts = {"value": [0, 0, 0], "value+unit": [0, 0, 0]}
             seconds = 0.0
             for article in articles:
@@ -284,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = get_nlp()
     docs = {a.doc_name: doc for a, doc in zip(articles, nlp.pipe(a.text for a in articles))}
     print(f"{len(articles)} gold articles: {sum(a.split == 'seeds' for a in articles)} seeds, "
-          f"{sum(a.split == 'bbc' for a in articles)} BBC; "
+          f"{sum(a.split == 'bbc' for a in articles)} BBC, {sum(a.split == 'heldout' for a in articles)} held-out BBC; "
           f"{sum(len(a.gold['quotes']) for a in articles)} quotes, {sum(len(a.gold['figures']) for a in articles)} figures")
     out = {}
     if args.task in ("quotes", "all"):

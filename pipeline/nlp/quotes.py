@@ -123,9 +123,13 @@ def _attribute(doc: Doc, span: QuoteSpan, spans: list[QuoteSpan], resolver: Spea
         speaker = resolver.subject_of(lead_in)
         if speaker is not None:
             return lead_in.lemma_, speaker, "lead_in"
-    # 5. A caption or lead-in of the form "Name: “…”".
+    # 5. A caption of the form "Name: “…”" (no verb before the colon: "X told Five Live: …" is not one).
     lead = doc.text[max(0, outer_start - 80):outer_start].rstrip()
-    if lead.endswith(":"):
+    lead_tokens = doc.char_span(max(0, outer_start - len(lead)), outer_start, alignment_mode="contract")
+    sentence_start = sent_of(inside[0]).start_char
+    has_verb = lead_tokens is not None and any(
+        t.pos_ in ("VERB", "AUX") and t.idx >= sentence_start for t in lead_tokens)
+    if lead.endswith(":") and not has_verb:
         colon = doc.char_span(outer_start - (len(doc.text[:outer_start]) - len(doc.text[:outer_start].rstrip())) - 1,
                               outer_start, alignment_mode="expand")
         if colon is not None and colon.start > 0:

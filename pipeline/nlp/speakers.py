@@ -39,6 +39,14 @@ SOURCE_NOUNS = {
     "organiser", "organizer", "fan", "student", "teacher", "worker", "employee", "customer", "user", "insider",
     "representative", "envoy", "ambassador", "negotiator", "premier", "chancellor", "prime", "speaker", "head",
 } | ORG_NOUNS
+DOCUMENT_NOUNS = {"statement", "report", "letter", "study", "survey", "document", "release", "filing", "memo",
+                  "website", "announcement", "spokesman", "spokeswoman", "spokesperson"}
+# Words that make a proper-noun run an organisation, not a person ("Manchester United", "Five Live").
+ORG_NAME_WORDS = {
+    "united", "city", "club", "council", "party", "ltd", "plc", "inc", "bank", "group", "news", "live", "times",
+    "post", "sport", "sports", "fc", "association", "university", "college", "ministry", "office", "house",
+    "airlines", "airways", "motors", "records", "studios", "festival", "awards", "league", "cup", "radio", "tv",
+}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
 
@@ -125,18 +133,23 @@ class SpeakerResolver:
                 continue
             if (
                 token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
-                and token.ent_type_ in ("", "PERSON")
+                and (token.ent_type_ in ("", "PERSON") or token.ent_type_ == "ORG" and token.lower_ not in ORG_NAME_WORDS)
             ):
                 run.append(token.text)
                 run_tokens.append(token)
                 continue
             name = strip_titles(" ".join(run))
-            if 2 <= len(name.split()) <= 4:
+            if 2 <= len(name.split()) <= 4 and not {w.lower() for w in name.split()} & ORG_NAME_WORDS:
                 candidates.append(name)
                 last = run_tokens[-1]
                 run_positions.append((run_tokens[0].idx, name, _is_subject(last)))
             run, run_tokens = [], []
         self._name_runs = run_positions
+        # A headline runs into the body in some corpora ("… Glazer Rio Ferdinand has said"): a long run that
+        # starts with another person's surname starts one word later.
+        surnames = {n.split()[-1] for n in candidates if len(n.split()) >= 2}
+        candidates = [" ".join(n.split()[1:]) if len(n.split()) >= 3 and n.split()[0] in surnames else n
+                      for n in candidates]
         for name in candidates:
             parts = name.split()
             if len(parts) >= 2 and len(name) > len(names.get(parts[-1], "")):
@@ -225,8 +238,19 @@ class SpeakerResolver:
         ent = _entity_of(token)
         if ent is not None:
             return self._from_entity(ent, token)
-        # A common-noun head: look for a named person in apposition ("the spokesman, John Kirby").
+        if token.lemma_.lower() in DOCUMENT_NOUNS:
+            # "United's statement said …": words a document reproduces are its author's (ANNOTATION.md).
+            for child in token.children:
+                if child.dep_ == "poss":
+                    author = self._speaker_for_head(child)
+                    if author is not None and author.type != "unknown":
+                        return author
+        possessors = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+        # A common-noun head: look for a named person in apposition ("the spokesman, John Kirby"), never in the
+        # possessor ("Mr Nogar's son Stephen" is Stephen).
         for child in token.subtree:
+            if child.i in possessors:
+                continue
             if child.dep_ in ("appos", "compound", "pobj") and child.i != token.i and child.head.i in (
                 token.i, *(c.i for c in token.children)
             ):

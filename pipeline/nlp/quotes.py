@@ -129,13 +129,15 @@ def _attribute(doc: Doc, span: QuoteSpan, spans: list[QuoteSpan], resolver: Spea
     sentence_start = sent_of(inside[0]).start_char
     has_verb = lead_tokens is not None and any(
         t.pos_ in ("VERB", "AUX") and t.idx >= sentence_start for t in lead_tokens)
-    if lead.endswith(":") and not has_verb:
-        colon = doc.char_span(outer_start - (len(doc.text[:outer_start]) - len(doc.text[:outer_start].rstrip())) - 1,
-                              outer_start, alignment_mode="expand")
-        if colon is not None and colon.start > 0:
-            speaker = resolver.speaker_for(doc[colon.start - 1])
+    if not has_verb and lead_tokens is not None and len(lead_tokens):
+        # "Name: “…”" or a dashed lead-in "- Bolton boss Sam Allardyce “…”": the name right before the quote.
+        last = lead_tokens[-1]
+        if last.text == ":" and last.i > 0:
+            last = doc[last.i - 1]
+        if lead.endswith(":") or (last.pos_ == "PROPN" and last.ent_type_ == "PERSON"):
+            speaker = resolver.speaker_for(last)
             if speaker is not None:
-                return None, speaker, "colon"
+                return None, speaker, "caption"
     return None, None, "none"
 
 

@@ -148,8 +148,8 @@ class SpeakerResolver:
         # A headline runs into the body in some corpora ("… Glazer Rio Ferdinand has said"): a long run that
         # starts with another person's surname starts one word later.
         surnames = {n.split()[-1] for n in candidates if len(n.split()) >= 2}
-        candidates = [" ".join(n.split()[1:]) if len(n.split()) >= 3 and n.split()[0] in surnames else n
-                      for n in candidates]
+        candidates = [" ".join(n.split()[1:]) if len(n.split()) >= 3 and (
+            n.split()[0] in surnames or n.split()[0].endswith("s")) else n for n in candidates]
         for name in candidates:
             parts = name.split()
             if len(parts) >= 2 and len(name) > len(names.get(parts[-1], "")):
@@ -338,7 +338,12 @@ class SpeakerResolver:
             candidates = self._org_mentions
         else:
             return None
-        earlier = [(p, s, subj) for p, s, subj in candidates if p < token.idx]
+        # A pronoun never points into the clause it governs: in "Mr Blair has failed …, he claimed" he is not
+        # Mr Blair (a rough binding constraint: the reporting verb's own subtree is excluded).
+        head = token.head
+        bound = (min(t.idx for t in head.subtree), max(t.idx for t in head.subtree)) if head is not token else None
+        earlier = [(p, s, subj) for p, s, subj in candidates
+                   if p < token.idx and not (bound and bound[0] <= p <= bound[1])]
         # 1. A subject in this sentence or the one before ("Blinken has hinted … “…,” he said").
         sent = sent_of(token)
         local_start = sent_of(self.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char

@@ -22,11 +22,28 @@ TITLES = {
 NAME_PARTICLES = {"de", "den", "der", "van", "von", "da", "di", "du", "la", "le", "bin", "al", "el", "dos", "del"}
 
 
+# Role words that end a title written before a name: "Finance Minister Sue Essex", "Bolton boss Sam Allardyce".
+ROLE_WORDS = TITLES | {
+    "minister", "secretary", "chancellor", "director", "manager", "coach", "boss", "chief", "spokesman",
+    "spokeswoman", "spokesperson", "chairman", "chairwoman", "executive", "mp", "mep", "leader", "captain",
+    "presenter", "host", "editor", "founder", "correspondent", "analyst", "economist", "striker", "midfielder",
+    "defender", "goalkeeper", "keeper", "winger", "star", "singer", "actor", "actress", "officer", "commissioner",
+    "ambassador", "envoy", "spokesman", "deputy", "head", "boss", "president", "premier", "governor", "mayor",
+}
+# More words than this before a surname are a title or a headline run into the body ("Big Brother Germaine Greer").
+MAX_NAME_WORDS = 3
+
+
 def strip_titles(name: str) -> str:
-    """'US President Joe Biden' -> 'Joe Biden'; a name is never reduced to nothing."""
+    """'US President Joe Biden' -> 'Joe Biden', 'Finance Minister Sue Essex' -> 'Sue Essex'; never to nothing."""
     parts = name.split()
     while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:
         parts = parts[1:]
+    roles = [i for i, part in enumerate(parts[:-1]) if part.lower().rstrip(".") in ROLE_WORDS]
+    if roles and len(parts) - roles[-1] - 1 >= 1:
+        parts = parts[roles[-1] + 1:]
+    if len(parts) > MAX_NAME_WORDS and not any(p.lower() in NAME_PARTICLES for p in parts):
+        parts = parts[-2:]
     return " ".join(parts)
 
 

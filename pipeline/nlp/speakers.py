@@ -7,7 +7,7 @@ alias chain ("Sella" after "Philippe Sella"); honorifics and possessives are str
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -81,7 +81,7 @@ class SpeakerResolver:
                 continue
             is_subject = _is_subject(ent.root)
             if ent.label_ == "PERSON" or (ent.label_ in ORG_LABELS and self._surname_match(ent.text)):
-                self._person_mentions.append((ent.start_char, self.person(ent), is_subject))
+                self._person_mentions.append((ent.start_char, _with_honorific_gender(self.person(ent), ent), is_subject))
             elif ent.label_ in ("ORG", "GPE"):
                 self._org_mentions.append((ent.start_char, self.organization(ent), is_subject))
                 self._org_labels[ent.start_char] = ent.label_
@@ -347,11 +347,11 @@ class SpeakerResolver:
         # 1. A subject in this sentence or the one before ("Blinken has hinted … “…,” he said").
         sent = sent_of(token)
         local_start = sent_of(self.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
-        for position, speaker, is_subject in reversed(earlier):
-            if position < local_start:
-                break
-            if is_subject:
-                return speaker
+        local = [(p, s, subj) for p, s, subj in earlier if p >= local_start and subj]
+        # the subject of a main clause before one embedded in what it reports ("X said Mrs Blair was …, he said")
+        main = [(p, s) for p, s, _ in local if _heads_main_clause(self.doc, p)]
+        for _, speaker in reversed(main or [(p, s) for p, s, _ in local]):
+            return speaker
         # 2. The speaker of the previous quote: news stories quote one person for several sentences.
         kind = "person" if word in _PRONOUN_GENDER else "organization"
         for position, speaker in reversed(self._noted):
@@ -367,6 +367,27 @@ class SpeakerResolver:
                 if is_subject or not prefer_subject:
                     return speaker
         return None
+
+
+_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f"}
+
+
+def _with_honorific_gender(speaker: Speaker, ent: Span) -> Speaker:
+    """'Mrs Blair' is a she even when the gazetteer does not know her."""
+    if speaker.gender is not None or ent.start == 0:
+        return speaker
+    gender = _HONORIFIC_GENDER.get(ent.doc[ent.start - 1].lower_.rstrip("."))
+    return replace(speaker, gender=gender) if gender else speaker
+
+
+def _heads_main_clause(doc: Doc, position: int) -> bool:
+    span = doc.char_span(position, position + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    while token.dep_ in ("compound", "appos", "conj") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
 def _is_subject(token: Token) -> bool:

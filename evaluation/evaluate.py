@@ -86,6 +86,14 @@ def match(gold: list[str], predicted: list[str], cutoff: float = 90) -> list[tup
     return pairs
 
 
+def _splits(articles: list[Article]):
+    """(split name, its articles) for every split present, then all of them."""
+    for split in SPLITS:
+        selected = articles if split == "all" else [a for a in articles if a.split == split]
+        if selected:
+            yield split, selected
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -120,15 +128,11 @@ def speaker_right(tool: str, gold: dict, name: str | None, kind: str) -> bool:
 def score_quotes(articles: list[Article], docs: dict, tools: dict) -> dict:
     results = {}
     for tool, extractor in tools.items():
-        for split in SPLITS:
-            if split != "all" and not any(a.split == split for a in articles):
-                continue
+        for split, selected in _splits(articles):
             tp = fp = fn = right = 0
             total_gold = 0
             seconds = 0.0
-            for article in articles:
-                if split != "all" and article.split != split:
-                    continue
+            for article in selected:
                 started = time.perf_counter()
                 predicted = extractor(docs[article.doc_name])
                 seconds += time.perf_counter() - started
@@ -178,14 +182,10 @@ def score_figures(articles: list[Article], docs: dict, tools: dict) -> dict:
     articles = [a for a in articles if a.split not in QUOTES_ONLY]
     results = {}
     for tool, extractor in tools.items():
-        for split in SPLITS:
-            if split != "all" and not any(a.split == split for a in articles):
-                continue
+        for split, selected in _splits(articles):
             counts = {"value": [0, 0, 0], "value+unit": [0, 0, 0]}
             seconds = 0.0
-            for article in articles:
-                if split != "all" and article.split != split:
-                    continue
+            for article in selected:
                 started = time.perf_counter()
                 predicted = extractor(docs[article.doc_name])
                 seconds += time.perf_counter() - started

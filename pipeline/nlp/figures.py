@@ -233,8 +233,8 @@ def _excluded(doc, match, amount, amount_start, before, after, has_unit) -> bool
     if re.fullmatch(r"(1[89]|20)\d\d", amount) and not has_unit:
         if not re.match(r"^\s+[a-z]+s\b", after):  # "1500 people" is a count; "in 1945" is a year
             return True
-    if re.fullmatch(r"\d+", amount) and re.match(r"^-(?:point|year-old|nation|member|strong)\b", after):
-        return lowered == "" or after.startswith("-point")
+    if re.fullmatch(r"\d+", amount) and after.startswith("-point"):
+        return True  # "a 10-point plan": part of a name, not a quantity
     span = doc.char_span(amount_start, amount_start + len(amount), alignment_mode="expand")
     if span is not None:
         token = span[0]

@@ -215,8 +215,9 @@ def ui(args: argparse.Namespace) -> int:
     """Start `dagster dev` on this code location with the repo's instance (dagster.yaml)."""
     ensure_dagster_home()
     os.chdir(REPO_ROOT)
-    command = ["dagster", "dev", "-p", str(args.port)]  # the code location comes from pyproject.toml
-    os.execvp(command[0], command)
+    # The venv's own dagster, even when the venv is not activated; the code location comes from pyproject.toml.
+    command = [sys.executable, "-m", "dagster", "dev", "-p", str(args.port)]
+    os.execv(command[0], command)
     return 0  # unreachable
 
 

@@ -266,7 +266,10 @@ class SpeakerResolver:
         return None
 
     def _bare_name(self, token: Token) -> Speaker:
-        """A proper noun the NER missed: a person, named in full where the document gives the full name."""
+        """A proper noun the NER missed: a person, named in full where the document gives the full name;
+        an acronym ("CENTR", "UEFA") is an organisation."""
+        if token.text.isupper() and len(token.text) >= 2 and token.is_alpha:
+            return Speaker(token.text, "organization", f"org:{slug(token.text)}", mention=token.text)
         mention = name_run(token)
         name = strip_titles(clean_name(mention))
         name = self._surname_match(name) or name

@@ -117,20 +117,6 @@ def _pairs(actors: list[Speaker], recipients: list[Speaker]) -> list[tuple[Speak
     return [(a, r) for a in (actors[:3] or [None]) for r in (recipients[:3] or [None])]
 
 
-def _split(party: Speaker | None, resolver: SpeakerResolver) -> list[Speaker]:
-    """A joint party ('Joe Biden and Kamala Harris') as its members, each canonical."""
-    if party is None:
-        return []
-    if party.type != "person" or " and " not in (party.name or ""):
-        return [party]
-    members = []
-    for name in party.name.split(" and "):
-        resolved = resolver.gazetteer.resolve(name, "PERSON")
-        members.append(Speaker(resolved.entity.name, "person", resolved.entity.id) if resolved
-                       else Speaker(name, "person", party.entity_id))
-    return members
-
-
 def _trigger(token: Token) -> tuple[str | None, list[Token]]:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
@@ -233,7 +219,7 @@ def _parties(token: Token, resolver: SpeakerResolver) -> list[Speaker]:
     for member in (token, *token.conjuncts):
         party = _party(member, resolver)
         if party is not None and party not in parties:
-            parties.extend(_split(party, resolver))
+            parties.append(party)
     return parties
 
 
@@ -285,7 +271,7 @@ def _party(token: Token, resolver: SpeakerResolver) -> Speaker | None:
         return None
     if token.ent_type_ == "NORP":  # "Ukrainians", "Russian": the state, not a group called "Russian"
         return _nationality(token)
-    speaker = resolver.speaker_for(token)
+    speaker = resolver.speaker_for(token, joint=False)  # coordinated parties come from token.conjuncts
     if speaker is not None and speaker.type not in ("unknown", "anonymous"):
         return speaker
     if token.pos_ == "NOUN":

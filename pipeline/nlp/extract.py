@@ -98,16 +98,10 @@ def _speaker_columns(prefix: str, speaker: Speaker | None) -> dict:
     }
 
 
-def extract_articles(
-    articles: Iterable[ArticleInput],
-    nlp: Language | None = None,
-    batch_size: int = 16,
-    n_process: int | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> dict[str, list[dict]]:
-    """Parse every article once with `nlp.pipe` and run all extractors on each Doc."""
+def extract_articles(articles: Iterable[ArticleInput], **options) -> dict[str, list[dict]]:
+    """All articles' tables together; `options` as for `extract_each`."""
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
-    for _, result in extract_each(articles, nlp, batch_size, n_process, progress):
+    for _, result in extract_each(articles, **options):
         for table, rows in result.items():
             tables[table].extend(rows)
     return tables

@@ -259,8 +259,6 @@ def _excluded(doc, match, amount, amount_start, before, after, has_unit) -> bool
         r"^(?:At|About|Around|Over|Some|Nearly|Almost|Only|Just|The|In|On|By|Of|And|With)$", name_before.group(1)
     ):
         return True  # "Half-Life 2", "FTSE 100", "BBC Four": part of a name
-    if lowered in ("some", "over", "under"):
-        return True
     if lowered == "one" and re.search(r"\w\s+to\s*$", before):
         return True  # "an eight to one majority": a ratio
     return False

@@ -61,7 +61,7 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
         kind = "term" if _is_term(quoted) else "quote"
         cue, speaker, how = _attribute(doc, span, spans, resolver)
         if speaker is None:
-            previous = _continued_from(span, index, spans, records, para_bounds, text)
+            previous = _continued_from(span, index, spans, records, para_bounds)
             if previous is not None and kind == "quote":
                 cue, speaker, how = previous.cue, previous.speaker, "continuation"
         records.append(
@@ -205,7 +205,7 @@ def _distance(token: Token, start: int, end: int) -> int:
     return (start - token.idx) + 1  # a cue after the quote wins a tie
 
 
-def _continued_from(span, index, spans, records, para_bounds, text) -> QuoteRecord | None:
+def _continued_from(span, index, spans, records, para_bounds) -> QuoteRecord | None:
     """The previous quote's speaker carries over to a split quote or a paragraph that is only a quote."""
     if index == 0 or not records:
         return None

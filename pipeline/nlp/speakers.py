@@ -215,11 +215,13 @@ class SpeakerResolver:
             break
         return None
 
-    def speaker_for(self, token: Token) -> Speaker | None:
+    def speaker_for(self, token: Token, joint: bool = True) -> Speaker | None:
+        """Who a token names. With `joint`, coordinated people are one speaker ("A and B said"); events want
+        each party on its own."""
         if token.pos_ == "PRON":
             return self.resolve_pronoun(token)
         speaker = self._speaker_for_head(token)
-        if speaker is not None and speaker.type == "person":
+        if joint and speaker is not None and speaker.type == "person":
             # "Jonathan Wolpaw and Dennis McFarlane said": joint speakers.
             others = [self._speaker_for_head(c) for c in token.children if c.dep_ == "conj"]
             names = [o.name for o in others if o is not None and o.type == "person" and o.name]

@@ -33,7 +33,8 @@ class ExtractionCache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             return None
         # The same text under another file name: the rows belong to this article id.
-        return {name: [{**row, "article_id": article_id} for row in rows] for name, rows in tables.items()}
+        return {name: rows if not rows or rows[0].get("article_id") == article_id
+                else [{**row, "article_id": article_id} for row in rows] for name, rows in tables.items()}
 
     def put(self, key: str, tables: dict[str, list[dict]]) -> None:
         path = self._path(key)

@@ -48,13 +48,24 @@ def _timeline(events: pd.DataFrame) -> str:
     if dated.empty:
         return "<p class='muted'>No event has a resolved date (articles without a publication date leave relative " \
                "dates unresolved).</p>"
-    counts = dated.assign(day=pd.to_datetime(dated["date_start"]).dt.to_period("M").dt.to_timestamp()) \
-        .groupby(["day", "event_type"]).size().unstack(fill_value=0)
+    starts = pd.to_datetime(dated["date_start"])
+    # Months for a story's timeline, years for a corpus spanning decades (a bar per month would be unreadable).
+    by_year = starts.dt.to_period("M").nunique() > 36
+    periods = starts.dt.to_period("Y" if by_year else "M").astype(str)
+    counts = dated.assign(period=periods.to_numpy()).groupby(["period", "event_type"]).size().unstack(fill_value=0)
     fig, ax = plt.subplots(figsize=(9, 3.8))
-    counts.plot.bar(stacked=True, ax=ax, width=0.8, colormap="tab20")
-    ax.set_xticklabels([d.strftime("%Y-%m") for d in counts.index], rotation=45, ha="right")
-    ax.set_title("Dated events by month and PLOVER type")
-    ax.set_xlabel("")
+    positions = range(len(counts.index))
+    bottom = [0] * len(counts.index)
+    colours = plt.get_cmap("tab20").colors
+    for i, event_type in enumerate(counts.columns):
+        heights = counts[event_type].tolist()
+        drawn = [(x, h, b) for x, h, b in zip(positions, heights, bottom) if h]  # no zero-height bars in the SVG
+        ax.bar([x for x, _, _ in drawn], [h for _, h, _ in drawn], bottom=[b for _, _, b in drawn], width=0.8,
+               color=colours[i % len(colours)], label=event_type)
+        bottom = [b + h for b, h in zip(bottom, heights)]
+    step = max(1, len(counts.index) // 40)  # at most ~40 tick labels
+    ax.set_xticks(list(positions)[::step], list(counts.index)[::step], rotation=45, ha="right", fontsize=7)
+    ax.set_title(f"Dated events by {'year' if by_year else 'month'} and PLOVER type")
     ax.set_ylabel("events")
     ax.legend(fontsize=7, ncol=2, frameon=False)
     return _svg(fig)

@@ -191,6 +191,14 @@ def list_snapshots(datasets_dir: Path) -> list[SnapshotInfo]:
 
 
 def resolve(datasets_dir: Path, snapshot: str = "latest") -> Path:
+    """A snapshot's folder from an id (or unique id prefix), "latest", or a path to a snapshot or datasets folder."""
+    as_path = Path(str(snapshot)).expanduser()
+    if "/" in str(snapshot) or as_path.is_absolute():
+        if (as_path / MANIFEST).exists():
+            return as_path
+        if as_path.is_dir():  # a datasets folder: its latest snapshot
+            return resolve(as_path, "latest")
+        raise FileNotFoundError(f"{snapshot} is neither a snapshot folder (with {MANIFEST}) nor a datasets folder")
     datasets_dir = root_path(datasets_dir)
     snapshot_id = latest_id(datasets_dir) if snapshot == "latest" else snapshot
     if snapshot_id is None:

@@ -77,7 +77,7 @@ def with_publication_windows(articles: pd.DataFrame, dates: pd.DataFrame) -> pd.
     return articles
 
 
-def dates_table(rows: list[dict]) -> pd.DataFrame:
+def dates_table(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     if df.empty:
         return pd.DataFrame(columns=["date_id", "article_id"])
@@ -131,7 +131,7 @@ def cluster_events(events: pd.DataFrame) -> pd.DataFrame:
     return events
 
 
-def with_ids(rows: list[dict], prefix: str, index_column: str, id_column: str) -> pd.DataFrame:
+def with_ids(rows: list[dict] | pd.DataFrame, prefix: str, index_column: str, id_column: str) -> pd.DataFrame:
     """Deterministic ids: '<article_id>:<prefix><n>' in document order."""
     df = pd.DataFrame(rows)
     if df.empty:
@@ -163,12 +163,12 @@ def unify_people(df: pd.DataFrame, prefix: str) -> pd.DataFrame:
     return df
 
 
-def quotes_table(rows: list[dict]) -> pd.DataFrame:
+def quotes_table(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     df = unify_people(with_ids(rows, "q", "quote_index", "quote_id"), "speaker")
     return df
 
 
-def figures_table(rows: list[dict]) -> pd.DataFrame:
+def figures_table(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     df = with_ids(rows, "f", "figure_index", "figure_id")
     if not df.empty:
         df["quote_id"] = _linked_id(df, "quote_index", "q")
@@ -177,7 +177,7 @@ def figures_table(rows: list[dict]) -> pd.DataFrame:
     return df
 
 
-def events_table(rows: list[dict]) -> pd.DataFrame:
+def events_table(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     df = with_ids(rows, "e", "event_index", "event_id")
     for column in ("date_start", "date_end"):
         if column in df:
@@ -186,7 +186,7 @@ def events_table(rows: list[dict]) -> pd.DataFrame:
     return cluster_events(df.reset_index(drop=True))
 
 
-def mentions_table(rows: list[dict]) -> pd.DataFrame:
+def mentions_table(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     if df.empty:
         return pd.DataFrame(columns=["mention_id", "article_id"])

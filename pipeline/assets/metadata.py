@@ -1,5 +1,7 @@
 """Dagster metadata derived from tables and their pandera schemas (column schema, row count, preview)."""
 
+from functools import cache
+
 import dagster as dg
 import pandas as pd
 import pandera.pandas as pa
@@ -7,6 +9,7 @@ import pandera.pandas as pa
 _TYPE_NAMES = {"str": "string", "string": "string", "int64": "int", "float64": "float", "bool": "bool"}
 
 
+@cache  # to_schema() is slow (~0.1 s) and a schema does not change within a process
 def table_schema(schema: type[pa.DataFrameModel]) -> dg.TableSchema:
     columns = []
     for name, column in schema.to_schema().columns.items():

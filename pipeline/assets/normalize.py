@@ -19,14 +19,14 @@ def normalized(context: dg.AssetExecutionContext, parsed_articles: pd.DataFrame,
                extracted_figures: pd.DataFrame, extracted_events: pd.DataFrame, extracted_mentions: pd.DataFrame,
                extracted_dates: pd.DataFrame):
     """Ids, cross-article canonical speakers and actors, event clusters, dates as dates, publication windows."""
-    dates = tables.dates_table(extracted_dates.to_dict("records"))
+    dates = tables.dates_table(extracted_dates)
     outputs = {
         "articles": tables.with_publication_windows(parsed_articles, dates),
         "dates": dates,
-        "quotes": tables.quotes_table(extracted_quotes.to_dict("records")),
-        "figures": tables.figures_table(extracted_figures.to_dict("records")),
-        "events": tables.events_table(extracted_events.to_dict("records")),
-        "mentions": tables.mentions_table(extracted_mentions.to_dict("records")),
+        "quotes": tables.quotes_table(extracted_quotes),
+        "figures": tables.figures_table(extracted_figures),
+        "events": tables.events_table(extracted_events),
+        "mentions": tables.mentions_table(extracted_mentions),
     }
     context.log.info("normalize: " + ", ".join(f"{len(df)} {name}" for name, df in outputs.items()))
     for name, df in outputs.items():

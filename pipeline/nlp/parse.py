@@ -98,7 +98,7 @@ def decode(raw: bytes) -> tuple[str, str]:
 def repair(text: str) -> tuple[str, list[str]]:
     """Repair mojibake (e.g. 'Â£' -> '£') and normalise line ends; returns the text and what was repaired."""
     repairs = []
-    fixed = ftfy.fix_encoding(text)
+    fixed = text if text.isascii() else ftfy.fix_encoding(text)  # mojibake needs non-ASCII characters
     if fixed != text:
         repairs.append("mojibake")
     if _HTML_ENTITY.search(fixed):

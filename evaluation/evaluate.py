@@ -33,8 +33,8 @@ from pipeline.nlp.parse import parse_article  # noqa: E402
 from pipeline.nlp.quotes import extract_quotes  # noqa: E402
 
 MARKS = "\"“”„«»'‘’"
-SPLITS = ("seeds", "bbc", "heldout", "heldout2", "all")
-QUOTES_ONLY = {"heldout2"}  # splits whose gold annotates quotes but not figures
+SPLITS = ("seeds", "bbc", "heldout", "heldout2", "dev3", "heldout3", "heldout4", "all")
+QUOTES_ONLY = {"heldout2", "dev3", "heldout3", "heldout4"}  # splits whose gold annotates quotes but not figures
 
 
 @dataclass
@@ -50,7 +50,10 @@ def load_gold(gold_dir: Path) -> list[Article]:
     # bbc_heldout, bbc_heldout2: annotated after development by someone who never saw the extractors' output.
     for split, name, folder in (("seeds", "seeds.jsonl", "bbc_articles"), ("bbc", "bbc.jsonl", "bbc_articles"),
                                 ("heldout", "bbc_heldout.jsonl", "bbc_heldout_articles"),
-                                ("heldout2", "bbc_heldout2.jsonl", "bbc_heldout2_articles")):
+                                ("heldout2", "bbc_heldout2.jsonl", "bbc_heldout2_articles"),
+                                ("dev3", "bbc_dev3.jsonl", "bbc_dev3_articles"),
+                                ("heldout3", "bbc_heldout3.jsonl", "bbc_heldout3_articles"),
+                                ("heldout4", "bbc_heldout4.jsonl", "bbc_heldout4_articles")):
         if not (gold_dir / name).exists():
             continue
         for line in (gold_dir / name).read_text(encoding="utf-8").splitlines():
@@ -151,6 +154,22 @@ def score_quotes(articles: list[Article], docs: dict, tools: dict) -> dict:
                 "gold": total_gold, "seconds": seconds,
             }
     return results
+
+
+def print_speaker_errors(articles: list[Article], docs: dict) -> None:
+    """Each matched quote whose speaker newsfacts gets wrong, and each gold quote it misses, for error analysis."""
+    for article in articles:
+        predicted = newsfacts_quotes(docs[article.doc_name])
+        gold = article.gold["quotes"]
+        pairs = dict(match([g["text"] for g in gold], [p[0] for p in predicted]))
+        for gi, g in enumerate(gold):
+            if gi not in pairs:
+                print(f"{article.doc_name}  MISSED  {g['text'][:70]!r}")
+                continue
+            _, name, kind = predicted[pairs[gi]]
+            if not speaker_right("newsfacts", g, name, kind):
+                print(f"{article.doc_name}  gold {g['speaker']!r} ({g['speaker_type']})  got {name!r} ({kind})  "
+                      f"{g['text'][:60]!r}")
 
 
 # -- figures ------------------------------------------------------------------------------------------------------
@@ -288,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("task", nargs="?", default="all", choices=["quotes", "figures", "events", "all"])
     parser.add_argument("--show-misses", action="store_true", help="list the gold events and dates missed")
     parser.add_argument("--gold", type=Path, default=REPO / "tests" / "gold")
+    parser.add_argument("--show-errors", metavar="SPLIT",
+                        help="list newsfacts' quote speaker errors on one split (never on a split kept blind)")
     parser.add_argument("--no-peers", action="store_true", help="score newsfacts only")
     parser.add_argument("--json", type=Path, help="also write the scores to this file")
     args = parser.parse_args(argv)
@@ -295,8 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     articles = load_gold(args.gold)
     nlp = get_nlp()
     docs = {a.doc_name: doc for a, doc in zip(articles, nlp.pipe(a.text for a in articles))}
-    print(f"{len(articles)} gold articles: {sum(a.split == 'seeds' for a in articles)} seeds, "
-          f"{sum(a.split == 'bbc' for a in articles)} BBC, {sum(a.split == 'heldout' for a in articles)} held-out BBC; "
+    per_split = ", ".join(f"{sum(a.split == s for a in articles)} {s}" for s in SPLITS if s != "all")
+    print(f"{len(articles)} gold articles ({per_split}); "
           f"{sum(len(a.gold['quotes']) for a in articles)} quotes, {sum(len(a.gold['figures']) for a in articles)} figures")
     out = {}
     if args.task in ("quotes", "all"):
@@ -305,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         print_table("Quotes: span P/R/F1 and speaker accuracy", results,
                     ["precision", "recall", "f1", "speaker_acc_matched", "speaker_acc_all_gold", "seconds"])
         out["quotes"] = {f"{t}/{s}": v for (t, s), v in results.items()}
+        if args.show_errors:
+            print_speaker_errors([a for a in articles if a.split == args.show_errors], docs)
     if args.task in ("figures", "all"):
         tools = {"newsfacts": newsfacts_figures} | ({} if args.no_peers else {"quantulum3": quantulum_figures})
         results = score_figures(articles, docs, tools)

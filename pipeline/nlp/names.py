@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)\.?\s+")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness|Prof)\.?\s+")
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
 
 TITLES = {
@@ -16,6 +16,7 @@ TITLES = {
     "minister", "secretary", "senator", "governor", "mayor", "general", "king", "queen", "prince", "princess",
     "pope", "judge", "coach", "captain", "chairman", "premier", "vice", "prime", "foreign", "defence", "defense",
     "state", "us", "u.s.", "uk", "russian", "ukrainian", "american", "british", "french", "german",
+    "baroness", "baron", "dame", "earl", "duke", "duchess", "rev", "reverend", "bishop", "archbishop", "cardinal",
 }
 
 
@@ -55,7 +56,7 @@ def clean_name(text: str) -> str:
     text = " ".join(text.split())
     text = _HONORIFIC.sub("", text)
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    return _POSSESSIVE.sub("", text).strip(" ,.;:")
+    return _POSSESSIVE.sub("", text).strip(" ,.;:-–—")
 
 
 def name_run(token: Token, left: bool = True) -> str:

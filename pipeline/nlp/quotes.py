@@ -59,7 +59,9 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
     for index, span in enumerate(spans):
         quoted = text[span.start:span.end]
         kind = "term" if _is_term(quoted) else "quote"
+        resolver.topic = _lead_in_person(doc, span.outer[0], resolver, named=True)
         cue, speaker, how = _attribute(doc, span, spans, resolver)
+        resolver.topic = None
         if speaker is None:
             previous = _continued_from(span, index, spans, records, para_bounds)
             if previous is not None and kind == "quote":
@@ -123,7 +125,18 @@ def _attribute(doc: Doc, span: QuoteSpan, spans: list[QuoteSpan], resolver: Spea
         speaker = resolver.subject_of(lead_in)
         if speaker is not None:
             return lead_in.lemma_, speaker, "lead_in"
-    # 5. A caption of the form "Name: “…”" (no verb before the colon: "X told Five Live: …" is not one).
+    # 5. A colon introduces the quote: the subject of the clause before it ("He is prepared to go this far: “…”").
+    verb = _verb_before_colon(doc, outer_start, resolver)
+    if verb is not None:
+        speaker = resolver.subject_of(verb)
+        if speaker is not None and speaker.type != "unknown":
+            return (verb.lemma_ if verb.lemma_ in CUE_LEMMAS else None), speaker, "colon_lead_in"
+    # 6. A quote opening its sentence right after a narrative sentence about a person: that person ("Ljubicic was
+    # at a loss to explain his poor showing. “I didn't start badly …”").
+    topic = _lead_in_person(doc, outer_start, resolver)
+    if topic is not None:
+        return None, topic, "lead_in_subject"
+    # 7. A caption of the form "Name: “…”" (no verb before the colon: "X told Five Live: …" is not one).
     lead = doc.text[max(0, outer_start - 80):outer_start].rstrip()
     lead_tokens = doc.char_span(max(0, outer_start - len(lead)), outer_start, alignment_mode="contract")
     sentence_start = sent_of(inside[0]).start_char
@@ -184,19 +197,58 @@ def _sentence_window(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _lead_in_cue(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> Token | None:
     """The reporting verb of the sentence just before a quote that opens a sentence, in the same paragraph."""
-    token = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
-    if token is None or token.start == 0:
+    previous = _previous_sentence(doc, quote_start)
+    if previous is None:
         return None
-    sent = sent_of(token[0])
-    if doc.text[sent.start_char:quote_start].strip():
-        return None  # the quote does not open its sentence
-    previous = sent_of(doc[sent.start - 1])
-    if "\n" in doc.text[previous.end_char:sent.start_char]:
-        return None  # another paragraph
     root = previous.root
     if root.lemma_ in CUE_LEMMAS and resolver.is_outside(root):
         return root
     return None
+
+
+def _verb_before_colon(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> Token | None:
+    """The main verb of the clause a colon ends right before a quote (a caption's "Name: “…”" has none)."""
+    if not doc.text[:quote_start].rstrip().endswith(":"):
+        return None
+    span = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    colon = doc[span.start - 1]
+    if colon.text != ":" or not resolver.is_outside(colon):
+        return None
+    before = doc[sent_of(colon).start:colon.i]
+    verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and resolver.is_outside(t)]
+    # the clause's root: the parser often hangs it on the quoted verb after the colon
+    roots = [t for t in verbs if not before.start <= t.head.i < before.end or t.head is t]
+    return (roots or verbs or [None])[0]
+
+
+def _lead_in_person(doc: Doc, quote_start: int, resolver: SpeakerResolver, named: bool = False) -> Speaker | None:
+    """The person subject of the quote-free sentence just before a quote that opens its sentence (with `named`,
+    only a name, not a pronoun)."""
+    previous = _previous_sentence(doc, quote_start)
+    if previous is None or any(not resolver.is_outside(t) or t.text in '"“”' for t in previous):
+        return None
+    for child in previous.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in (("PROPN",) if named else ("PROPN", "PRON")):
+            speaker = resolver.speaker_for(child)
+            if speaker is not None and speaker.type == "person":
+                return speaker
+    return None
+
+
+def _previous_sentence(doc: Doc, quote_start: int) -> Span | None:
+    """The sentence before the one a quote opens, in the same paragraph; None if the quote does not open it."""
+    token = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
+    if token is None or token.start == 0:
+        return None
+    sent = sent_of(token[0])
+    if doc.text[sent.start_char:quote_start].strip() or sent.start == 0:
+        return None
+    previous = sent_of(doc[sent.start - 1])
+    if "\n" in doc.text[previous.end_char:sent.start_char]:
+        return None
+    return previous
 
 
 def _distance(token: Token, start: int, end: int) -> int:

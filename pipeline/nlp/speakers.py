@@ -46,9 +46,15 @@ ORG_NAME_WORDS = {
     "united", "city", "club", "council", "party", "ltd", "plc", "inc", "bank", "group", "news", "live", "times",
     "post", "sport", "sports", "fc", "association", "university", "college", "ministry", "office", "house",
     "airlines", "airways", "motors", "records", "studios", "festival", "awards", "league", "cup", "radio", "tv",
+    "theatre", "theater", "cinema", "museum", "gallery", "hospital", "school", "church", "centre", "center",
+    "society", "institute", "foundation", "trust", "agency", "commission", "exchange", "committee", "network",
+    "channel", "magazine", "journal", "airport", "station", "hotel", "stadium", "park", "street", "road", "river",
+    "company", "corporation", "corp", "holdings", "partners", "alliance", "federation", "union", "orchestra",
 }
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
+_RELATIVE_PRONOUNS = {"who", "which", "that"}
+_CLOSING_MARKS = {'"', "”", "»", "''"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,10 @@ class SpeakerResolver:
         self._quoted = sorted(quoted)
         self._quoted_starts = [s for s, _ in self._quoted]
         self._noted: list[tuple[int, Speaker]] = []
+        self._honorific_cache: set[str] | None = None
+        self._learned_gender: dict[str, str] = {}
+        # The person the sentence before the quote being attributed is about (set by the quote extractor).
+        self.topic: Speaker | None = None
         self._full_names = self._collect_full_names()
         self._person_mentions: list[tuple[int, Speaker, bool]] = []
         self._org_mentions: list[tuple[int, Speaker, bool]] = []
@@ -81,6 +91,8 @@ class SpeakerResolver:
                 continue
             is_subject = _is_subject(ent.root)
             if ent.label_ == "PERSON" or (ent.label_ in ORG_LABELS and self._surname_match(ent.text)):
+                if not self._credible_person(ent):
+                    continue
                 self._person_mentions.append((ent.start_char, _with_honorific_gender(self.person(ent), ent), is_subject))
             elif ent.label_ in ("ORG", "GPE"):
                 self._org_mentions.append((ent.start_char, self.organization(ent), is_subject))
@@ -108,6 +120,24 @@ class SpeakerResolver:
                     Speaker(name, "person", f"person:{slug(name)}", mention=name)
                 self._person_mentions.append((position, speaker, is_subject))
         self._person_mentions.sort(key=lambda m: m[0])
+
+    def _credible_person(self, ent: Span) -> bool:
+        """A lone word the NER calls a person ("Labour", "Oscar", a band) is one only if the story names someone
+        in full with it, puts an honorific before it, or the gazetteer knows it: news introduces people by full
+        name. Others are not pronoun antecedents."""
+        if len(ent) > 1 or self._surname_match(ent.text):
+            return True
+        if ent.text.lower() in self._honorific_words:
+            return True
+        resolved = self.gazetteer.resolve(ent.text, "PERSON")
+        return resolved is not None and resolved.method == "exact"
+
+    @property
+    def _honorific_words(self) -> set[str]:
+        if self._honorific_cache is None:
+            self._honorific_cache = {t.lower_ for t in self.doc[1:]
+                                     if self.doc[t.i - 1].lower_.rstrip(".") in _HONORIFIC_GENDER | {"dr": None}}
+        return self._honorific_cache
 
     # -- positions ---------------------------------------------------------------------------------------------
     def is_outside(self, token: Token) -> bool:
@@ -213,11 +243,34 @@ class SpeakerResolver:
                 token = token.head
                 continue
             break
+        return self._postposed_subject(verb)
+
+    def _postposed_subject(self, verb: Token) -> Speaker | None:
+        """'“…,” Andrew Pendleton, Christian Aid's head of trade policy, said.': when the parser hangs the name on
+        the quote, the first name or pronoun between the closing mark and a subjectless verb is the speaker."""
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return None
+        sent_start = sent_of(verb).start
+        i = verb.i - 1
+        while i >= sent_start and verb.i - i <= 15 and self.doc[i].text not in _CLOSING_MARKS:
+            i -= 1
+        if i < sent_start or verb.i - i > 15 or i + 1 == verb.i or self.is_outside(self.doc[i]):
+            return None  # no closing mark of a quote just before the verb
+        for token in self.doc[i + 1:verb.i]:
+            if token.is_punct or token.dep_ == "det":
+                continue
+            if token.pos_ in ("PROPN", "PRON") or token.ent_type_ or token.lemma_.lower() in SOURCE_NOUNS:
+                ent = _entity_of(token)
+                return self.speaker_for(ent.root if ent is not None else token)
+            return None  # "“…,” and the company said …": not a postposed name
         return None
 
     def speaker_for(self, token: Token, joint: bool = True) -> Speaker | None:
         """Who a token names. With `joint`, coordinated people are one speaker ("A and B said"); events want
         each party on its own."""
+        if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
+            # "Paul Connolly, who said …": the relative pronoun is the noun its clause modifies.
+            return self.speaker_for(token.head.head, joint)
         if token.pos_ == "PRON":
             return self.resolve_pronoun(token)
         speaker = self._speaker_for_head(token)
@@ -281,10 +334,15 @@ class SpeakerResolver:
             return Speaker(e.name, "person", e.id, mention=mention, gender=e.gender)
         return Speaker(name, "person", f"person:{slug(name)}", mention=mention)
 
-    def _from_entity(self, ent: Span, head: Token) -> Speaker:
-        if ent.label_ == "PERSON" or (ent.label_ in ORG_LABELS and self._surname_match(ent.text)):
+    def _from_entity(self, ent: Span, head: Token) -> Speaker | None:
+        if ent.label_ == "PERSON" or self._surname_match(ent.text):
             return self._with_role(self.person(ent), head, ent)
-        return self.organization(ent)
+        if ent.label_ in ORG_LABELS:
+            return self.organization(ent)
+        # A film, product or law does not speak: a one-word proper noun is a name the NER mislabelled.
+        if len(ent) == 1 and head.pos_ == "PROPN":
+            return self._bare_name(head)
+        return None
 
     def _with_role(self, speaker: Speaker, head: Token, ent: Span) -> Speaker:
         inside = set(range(ent.start, ent.end))
@@ -338,7 +396,7 @@ class SpeakerResolver:
         word = token.lower_
         if word in _PRONOUN_GENDER:
             gender = _PRONOUN_GENDER[word]
-            candidates = [(p, s, subj) for p, s, subj in self._person_mentions if s.gender in (None, gender)]
+            candidates = [(p, s, subj) for p, s, subj in self._person_mentions if self._gender(s) in (None, gender)]
         elif word in _ORG_PRONOUNS:
             candidates = self._org_mentions
         else:
@@ -356,13 +414,17 @@ class SpeakerResolver:
         # the subject of a main clause before one embedded in what it reports ("X said Mrs Blair was …, he said")
         main = [(p, s) for p, s, _ in local if _heads_main_clause(self.doc, p)]
         for _, speaker in reversed(main or [(p, s) for p, s, _ in local]):
-            return speaker
+            return self._learn_gender(speaker, word)
         # 2. The speaker of the previous quote: news stories quote one person for several sentences.
         kind = "person" if word in _PRONOUN_GENDER else "organization"
+        # ... unless the sentence before the quote has turned to someone else ("Ljubicic was at a loss to explain
+        # his poor showing. “I didn't start badly …,” he said").
+        if kind == "person" and self.topic is not None and self._gender(self.topic) in (None, _PRONOUN_GENDER[word]):
+            return self._learn_gender(self.topic, word)
         for position, speaker in reversed(self._noted):
             if position < token.idx and token.idx - position < 1500 and speaker.type == kind and \
-                    (kind != "person" or speaker.gender in (None, _PRONOUN_GENDER[word])):
-                return speaker
+                    (kind != "person" or self._gender(speaker) in (None, _PRONOUN_GENDER[word])):
+                return self._learn_gender(speaker, word)
             if position < token.idx:
                 break
         for prefer_subject in (True, False):
@@ -370,11 +432,21 @@ class SpeakerResolver:
                 if token.idx - position > 2000:
                     break
                 if is_subject or not prefer_subject:
-                    return speaker
+                    return self._learn_gender(speaker, word)
         return None
 
+    def _gender(self, speaker: Speaker) -> str | None:
+        return speaker.gender or self._learned_gender.get(speaker.name)
 
-_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f"}
+    def _learn_gender(self, speaker: Speaker, pronoun: str) -> Speaker:
+        """Once "he" has meant Chris Hawkins, a later "she" is someone else."""
+        if speaker.type == "person" and speaker.name and pronoun in _PRONOUN_GENDER and " and " not in speaker.name:
+            self._learned_gender.setdefault(speaker.name, _PRONOUN_GENDER[pronoun])
+        return speaker
+
+
+_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",
+                     "baroness": "f"}
 
 
 def _with_honorific_gender(speaker: Speaker, ent: Span) -> Speaker:

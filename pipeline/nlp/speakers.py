@@ -290,6 +290,8 @@ class SpeakerResolver:
             # "one of her male colleagues": an unnamed member of a group.
             text = " ".join(t.text for t in token.subtree if t.dep_ != "punct")
             return Speaker(text, "anonymous", None, mention=text)
+        if _is_age_noun(token):
+            return self._description(token)  # "the 30-year-old" (the NER calls it a DATE)
         ent = _entity_of(token)
         if ent is not None:
             return self._from_entity(ent, token)
@@ -310,10 +312,14 @@ class SpeakerResolver:
                 token.i, *(c.i for c in token.children)
             ):
                 ent = _entity_of(child)
-                if ent is not None and ent.label_ == "PERSON":
+                # a full name after a preposition ("the minister for civil aviation Praful Patel"), but not a
+                # one-word place the NER calls a person ("the Tory MP for Sleaford")
+                if ent is not None and ent.label_ == "PERSON" and (child.dep_ != "pobj" or len(ent) > 1):
                     return self._with_role(self.person(ent), token, ent)
                 if ent is None and child.pos_ == "PROPN" and child.dep_ != "pobj" and child.text[:1].isupper():
                     return self._bare_name(child)  # "the minister for civil aviation Praful Patel"
+        if token.lower_ in SOURCE_NOUNS and any(c.dep_ == "det" for c in token.children):
+            return self._description(token)  # "the Tory MP for Sleaford"
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > sent_of(token).start and token.is_alpha):
             return self._bare_name(token)
         if token.pos_ == "NOUN" and token.lemma_.lower() in SOURCE_NOUNS:
@@ -361,6 +367,11 @@ class SpeakerResolver:
         left = [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"]
         text = " ".join(t.text for t in left) if left else head.text
         definite = any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det")
+        if definite and _is_age_noun(head):
+            # "the 30-year-old told …": the person the story is following, named last in subject position.
+            for position, speaker, is_subject in reversed(self._person_mentions):
+                if position < head.idx and is_subject:
+                    return speaker
         if definite and head.lemma_.lower() in ORG_NOUNS | {"outlet", "newspaper", "paper"}:
             # "the company said" refers to the organisation last named.
             # The organisation the story is about: the most mentioned one so far, the latest on a tie.
@@ -391,7 +402,7 @@ class SpeakerResolver:
         kind = "organization" if head.lemma_.lower() in ORG_NOUNS else "anonymous"
         return Speaker(text, kind, None, mention=text)
 
-    def resolve_pronoun(self, token: Token) -> Speaker | None:
+    def resolve_pronoun(self, token: Token, depth: int = 0) -> Speaker | None:
         """The nearest earlier mention in subject position (then any mention) of a compatible gender or kind."""
         word = token.lower_
         if word in _PRONOUN_GENDER:
@@ -415,6 +426,17 @@ class SpeakerResolver:
         main = [(p, s) for p, s, _ in local if _heads_main_clause(self.doc, p)]
         for _, speaker in reversed(main or [(p, s) for p, s, _ in local]):
             return self._learn_gender(speaker, word)
+        # 1b. No named subject there, but a subject pronoun of the same kind: the same person, one link back
+        # ("British actor Owen is hoping … He raised one of the biggest cheers … “…,” he said").
+        if word in _PRONOUN_GENDER and depth < 3:
+            same = _PRONOUN_GENDER[word]
+            chain = [t for t in self.doc[sent_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start:token.i]
+                     if t.dep_ in ("nsubj", "nsubjpass") and _PRONOUN_GENDER.get(t.lower_) == same
+                     and self.is_outside(t)]
+            if chain:
+                antecedent = self.resolve_pronoun(chain[-1], depth + 1)
+                if antecedent is not None:
+                    return self._learn_gender(antecedent, word)
         # 2. The speaker of the previous quote: news stories quote one person for several sentences.
         kind = "person" if word in _PRONOUN_GENDER else "organization"
         # ... unless the sentence before the quote has turned to someone else ("Ljubicic was at a loss to explain
@@ -465,6 +487,12 @@ def _heads_main_clause(doc: Doc, position: int) -> bool:
     while token.dep_ in ("compound", "appos", "conj") and token.head is not token:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+
+
+def _is_age_noun(token: Token) -> bool:
+    """'the 30-year-old': a person described by age."""
+    return token.lower_.endswith("year-old") or (
+        token.lower_ == "old" and any(t.lower_ == "year" for t in token.lefts))
 
 
 def _is_subject(token: Token) -> bool:

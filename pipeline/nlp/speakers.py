@@ -6,6 +6,7 @@ alias chain ("Sella" after "Philippe Sella"); honorifics and possessives are str
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -54,6 +55,7 @@ ORG_NAME_WORDS = {
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
+_PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
 _CLOSING_MARKS = {'"', "”", "»", "''"}
 
 
@@ -209,6 +211,12 @@ class SpeakerResolver:
         if resolved is not None and (full is not None or len(name.split()) > 1 or resolved.method == "exact"):
             e = resolved.entity
             return Speaker(e.name, "person", e.id, mention=ent.text, gender=e.gender)
+        if full is None and len(name.split()) == 1:
+            # A peer known only by title is "Lord Bingham", not "Bingham".
+            words = ent.text.split()
+            title = words[0] if len(words) > 1 else (ent.doc[ent.start - 1].text if ent.start else "")
+            if title in _PEERAGE:
+                name = f"{title} {name}"
         return Speaker(name, "person", f"person:{slug(name)}", mention=ent.text)
 
     def organization(self, ent: Span) -> Speaker:
@@ -221,6 +229,15 @@ class SpeakerResolver:
 
     # -- who a token is ----------------------------------------------------------------------------------------
     def subject_of(self, verb: Token) -> Speaker | None:
+        if verb.lemma_ in ("quote", "cite") and any(
+                c.lower_ == "as" and any(g.lemma_ in ("say", "tell", "add", "write") for g in c.children)
+                for c in verb.children):
+            # "Interfax quoted Mr Khodorkovsky as saying: “…”": the one quoted speaks, not the outlet.
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    speaker = self.speaker_for(child)
+                    if speaker is not None:
+                        return speaker
         token = verb
         for _ in range(4):
             for child in token.children:  # "was described by Jobs as …", "…, as cited by The Telegraph"
@@ -243,7 +260,26 @@ class SpeakerResolver:
                 token = token.head
                 continue
             break
-        return self._postposed_subject(verb)
+        return self._postposed_subject(verb) or self._inverted_subject(verb)
+
+    def _inverted_subject(self, verb: Token) -> Speaker | None:
+        """'“…,” said England sevens coach Mike Friday.': when the parse gives the verb no subject, the person
+        named after a verb that directly follows a closing mark."""
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return None
+        previous = [t for t in self.doc[max(0, verb.i - 2):verb.i] if t.text != ","]
+        if not previous or previous[-1].text not in _CLOSING_MARKS or self.is_outside(previous[-1]):
+            return None
+        after = []
+        for token in self.doc[verb.i + 1:sent_of(verb).end]:
+            if token.is_punct or not self.is_outside(token):
+                break
+            after.append(token)
+        for token in after:
+            if token.ent_type_ == "PERSON":
+                return self._with_role(self.person(_entity_of(token)), token, _entity_of(token))
+        heads = [t for t in after if t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS]
+        return self.speaker_for(heads[-1]) if heads else None
 
     def _postposed_subject(self, verb: Token) -> Speaker | None:
         """'“…,” Andrew Pendleton, Christian Aid's head of trade policy, said.': when the parser hangs the name on
@@ -314,7 +350,8 @@ class SpeakerResolver:
                 ent = _entity_of(child)
                 # a full name after a preposition ("the minister for civil aviation Praful Patel"), but not a
                 # one-word place the NER calls a person ("the Tory MP for Sleaford")
-                if ent is not None and ent.label_ == "PERSON" and (child.dep_ != "pobj" or len(ent) > 1):
+                if ent is not None and ent.label_ == "PERSON" and (child.dep_ != "pobj" or len(ent) > 1) \
+                        and self._credible_person(ent):  # not "the Spurs sporting director"
                     return self._with_role(self.person(ent), token, ent)
                 if ent is None and child.pos_ == "PROPN" and child.dep_ != "pobj" and child.text[:1].isupper():
                     return self._bare_name(child)  # "the minister for civil aviation Praful Patel"
@@ -395,10 +432,15 @@ class SpeakerResolver:
                 if earlier.type == "person" and earlier.role and head.lemma_ in earlier.role.lower():
                     return earlier
             # "the minister" after "Civil aviation minister Praful Patel".
-            for position, speaker, _ in reversed(self._person_mentions):
-                context = self.doc.text[max(0, position - 40):position + 120].lower()
-                if position < head.idx and head.lemma_.lower() in context:
+            earlier_people = [(p, sp) for p, sp, _ in self._person_mentions if p < head.idx]
+            for position, speaker in reversed(earlier_people):
+                # the role named next to the person ("Tory leader Michael Howard"), not in the description itself
+                context = self.doc.text[max(0, position - 40):min(position + 120, head.idx)].lower()
+                if re.search(rf"\b{re.escape(head.lemma_.lower())}", context):
                     return speaker
+            # otherwise the person just named ("Mr Neeson said … The Oscar-nominated actor said")
+            if earlier_people and head.idx - earlier_people[-1][0] <= 160:
+                return earlier_people[-1][1]
         kind = "organization" if head.lemma_.lower() in ORG_NOUNS else "anonymous"
         return Speaker(text, kind, None, mention=text)
 

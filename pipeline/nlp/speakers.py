@@ -51,6 +51,7 @@ ORG_NAME_WORDS = {
     "society", "institute", "foundation", "trust", "agency", "commission", "exchange", "committee", "network",
     "channel", "magazine", "journal", "airport", "station", "hotel", "stadium", "park", "street", "road", "river",
     "company", "corporation", "corp", "holdings", "partners", "alliance", "federation", "union", "orchestra",
+    "administration", "authority", "management", "capital", "media", "telecommunications", "systems",
 }
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
@@ -351,7 +352,7 @@ class SpeakerResolver:
                 # a full name after a preposition ("the minister for civil aviation Praful Patel"), but not a
                 # one-word place the NER calls a person ("the Tory MP for Sleaford")
                 if ent is not None and ent.label_ == "PERSON" and (child.dep_ != "pobj" or len(ent) > 1) \
-                        and self._credible_person(ent):  # not "the Spurs sporting director"
+                        and (child.dep_ != "compound" or self._credible_person(ent)):  # not "the Spurs sporting director"
                     return self._with_role(self.person(ent), token, ent)
                 if ent is None and child.pos_ == "PROPN" and child.dep_ != "pobj" and child.text[:1].isupper():
                     return self._bare_name(child)  # "the minister for civil aviation Praful Patel"
@@ -378,6 +379,8 @@ class SpeakerResolver:
         return Speaker(name, "person", f"person:{slug(name)}", mention=mention)
 
     def _from_entity(self, ent: Span, head: Token) -> Speaker | None:
+        if ent.label_ == "PERSON" and len(ent) > 1 and {t.lemma_.lower() for t in ent} & ORG_NAME_WORDS:
+            return self.organization(ent)  # "Telecommunications Administrations", "Lyric Theatre"
         if ent.label_ == "PERSON" or self._surname_match(ent.text):
             return self._with_role(self.person(ent), head, ent)
         if ent.label_ in ORG_LABELS:

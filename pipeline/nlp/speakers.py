@@ -185,6 +185,9 @@ class SpeakerResolver:
             n.split()[0] in surnames or n.split()[0].endswith("s")) else n for n in candidates]
         for name in candidates:
             parts = name.split()
+            if not all(p[:1].isupper() or p.lower() in NAME_PARTICLES for p in parts) \
+                    or parts[-1].lower() in SOURCE_NOUNS:
+                continue  # "- the" from a ragged PERSON span, "Tory MP": no names
             if len(parts) >= 2 and len(name) > len(names.get(parts[-1], "")):
                 names[parts[-1]] = name
         return names
@@ -305,6 +308,12 @@ class SpeakerResolver:
     def speaker_for(self, token: Token, joint: bool = True) -> Speaker | None:
         """Who a token names. With `joint`, coordinated people are one speaker ("A and B said"); events want
         each party on its own."""
+        if token.lower_ == "who" and token.i > 0:
+            # "… Sport Secretary Tessa Jowell who said": the name right before "who" (the parse often hangs the
+            # clause elsewhere in a long co-ordination)
+            before = self.doc[token.i - 2] if self.doc[token.i - 1].text == "," and token.i > 1 else self.doc[token.i - 1]
+            if before.ent_type_ == "PERSON":
+                return self.speaker_for(_entity_of(before).root, joint)
         if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
             # "Paul Connolly, who said …": the relative pronoun is the noun its clause modifies.
             return self.speaker_for(token.head.head, joint)
@@ -358,8 +367,9 @@ class SpeakerResolver:
                     return self._bare_name(child)  # "the minister for civil aviation Praful Patel"
         if token.lower_ in SOURCE_NOUNS and any(c.dep_ == "det" for c in token.children):
             return self._description(token)  # "the Tory MP for Sleaford"
-        if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > sent_of(token).start and token.is_alpha):
-            return self._bare_name(token)
+        if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.is_alpha and (
+                token.i > sent_of(token).start or token.text in self._full_names)):
+            return self._bare_name(token)  # a surname the tagger took for a noun ("Pires told …")
         if token.pos_ == "NOUN" and token.lemma_.lower() in SOURCE_NOUNS:
             return self._description(token)
         return None
@@ -385,9 +395,13 @@ class SpeakerResolver:
             return self._with_role(self.person(ent), head, ent)
         if ent.label_ in ORG_LABELS:
             return self.organization(ent)
-        # A film, product or law does not speak: a one-word proper noun is a name the NER mislabelled.
+        # A film, product or law does not speak: a proper name the NER mislabelled, when it is the subject
+        # ("Simon Yates, a senior analyst for Forrester, said" with Simon Yates as a WORK_OF_ART).
         if len(ent) == 1 and head.pos_ == "PROPN":
             return self._bare_name(head)
+        if 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) \
+                and not {t.lower_ for t in ent} & ORG_NAME_WORDS and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            return self._with_role(self.person(ent), head, ent)
         return None
 
     def _with_role(self, speaker: Speaker, head: Token, ent: Span) -> Speaker:

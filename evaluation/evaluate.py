@@ -33,8 +33,9 @@ from pipeline.nlp.parse import parse_article  # noqa: E402
 from pipeline.nlp.quotes import extract_quotes  # noqa: E402
 
 MARKS = "\"“”„«»'‘’"
-SPLITS = ("seeds", "bbc", "heldout", "heldout2", "dev3", "heldout3", "heldout4", "heldout5", "heldout6", "all")
-QUOTES_ONLY = {"heldout2", "dev3", "heldout3", "heldout4", "heldout5", "heldout6"}  # splits whose gold annotates quotes but not figures
+SPLITS = ("seeds", "bbc", "heldout", "heldout2", "dev3", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+          "all")
+QUOTES_ONLY = {"heldout2", "dev3", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"}  # splits whose gold annotates quotes but not figures
 
 
 @dataclass
@@ -55,7 +56,8 @@ def load_gold(gold_dir: Path) -> list[Article]:
                                 ("heldout3", "bbc_heldout3.jsonl", "bbc_heldout3_articles"),
                                 ("heldout4", "bbc_heldout4.jsonl", "bbc_heldout4_articles"),
                                 ("heldout5", "bbc_heldout5.jsonl", "bbc_heldout5_articles"),
-                                ("heldout6", "bbc_heldout6.jsonl", "bbc_heldout6_articles")):
+                                ("heldout6", "bbc_heldout6.jsonl", "bbc_heldout6_articles"),
+                                ("heldout7", "bbc_heldout7.jsonl", "bbc_heldout7_articles")):
         if not (gold_dir / name).exists():
             continue
         for line in (gold_dir / name).read_text(encoding="utf-8").splitlines():

@@ -82,6 +82,7 @@ class SpeakerResolver:
         self._quoted_starts = [s for s, _ in self._quoted]
         self._noted: list[tuple[int, Speaker]] = []
         self._honorific_cache: set[str] | None = None
+        self._reporting_cache: set[str] | None = None
         self._learned_gender: dict[str, str] = {}
         # The person the sentence before the quote being attributed is about (set by the quote extractor).
         self.topic: Speaker | None = None
@@ -130,10 +131,19 @@ class SpeakerResolver:
         name. Others are not pronoun antecedents."""
         if len(ent) > 1 or self._surname_match(ent.text):
             return True
-        if ent.text.lower() in self._honorific_words:
-            return True
+        if ent.text.lower() in self._honorific_words or ent.text in self._reporting_subjects:
+            return True  # "Mr Parry", or "Parry admits …": someone who speaks is a person
         resolved = self.gazetteer.resolve(ent.text, "PERSON")
         return resolved is not None and resolved.method == "exact"
+
+    @property
+    def _reporting_subjects(self) -> set[str]:
+        if self._reporting_cache is None:
+            from .quotes import CUE_LEMMAS  # quotes builds on this module
+
+            self._reporting_cache = {c.text for t in self.doc if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB"
+                                     for c in t.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"}
+        return self._reporting_cache
 
     @property
     def _honorific_words(self) -> set[str]:
@@ -468,6 +478,9 @@ class SpeakerResolver:
             gender = _PRONOUN_GENDER[word]
             candidates = [(p, s, subj) for p, s, subj in self._person_mentions if self._gender(s) in (None, gender)]
         elif word in _ORG_PRONOUNS:
+            document = self._document_antecedent(token) if word in ("it", "its") else None
+            if document is not None:
+                return document
             candidates = self._org_mentions
         else:
             return None
@@ -514,6 +527,17 @@ class SpeakerResolver:
                     break
                 if is_subject or not prefer_subject:
                     return self._learn_gender(speaker, word)
+        return None
+
+    def _document_antecedent(self, token: Token) -> Speaker | None:
+        """"Mr Crosby's statement said: “…” It added: “…”": "it" is the statement, whose words are its author's."""
+        sent = sent_of(token)
+        start = sent_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+        for candidate in reversed(self.doc[start:token.i]):
+            if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.lemma_.lower() in DOCUMENT_NOUNS \
+                    and self.is_outside(candidate):
+                author = self._speaker_for_head(candidate)
+                return author if author is not None and author.type in ("person", "organization") else None
         return None
 
     def _gender(self, speaker: Speaker) -> str | None:

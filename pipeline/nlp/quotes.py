@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .doc_index import doc_sents, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
-from .speakers import Speaker, SpeakerResolver
+from .speakers import PERSON_SOURCE_NOUNS, Speaker, SpeakerResolver
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
@@ -218,9 +218,11 @@ def _verb_before_colon(doc: Doc, quote_start: int, resolver: SpeakerResolver) ->
         return None
     before = doc[sent_of(colon).start:colon.i]
     verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and resolver.is_outside(t)]
-    # the clause's root: the parser often hangs it on the quoted verb after the colon
+    # the reporting verb nearest the colon ("He said the man shouted: “…”"), else the clause's root (the parser
+    # often hangs it on the quoted verb after the colon)
+    cues = [t for t in verbs if t.lemma_ in CUE_LEMMAS]
     roots = [t for t in verbs if not before.start <= t.head.i < before.end or t.head is t]
-    return (roots or verbs or [None])[0]
+    return cues[-1] if cues else (roots or verbs or [None])[0]
 
 
 def _lead_in_person(doc: Doc, quote_start: int, resolver: SpeakerResolver, named: bool = False) -> Speaker | None:
@@ -230,9 +232,16 @@ def _lead_in_person(doc: Doc, quote_start: int, resolver: SpeakerResolver, named
     if previous is None or any(not resolver.is_outside(t) or t.text in '"“”' for t in previous):
         return None
     for child in previous.root.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in (("PROPN",) if named else ("PROPN", "PRON")):
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if child.pos_ in (("PROPN",) if named else ("PROPN", "PRON")):
             speaker = resolver.speaker_for(child)
             if speaker is not None and speaker.type == "person":
+                return speaker
+        if not named and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_SOURCE_NOUNS:
+            # "A Labour spokesman denied the campaign was anti-Semitic. “As we said …”"
+            speaker = resolver.speaker_for(child)
+            if speaker is not None and speaker.type in ("person", "anonymous"):
                 return speaker
     return None
 

@@ -40,6 +40,13 @@ SOURCE_NOUNS = {
     "organiser", "organizer", "fan", "student", "teacher", "worker", "employee", "customer", "user", "insider",
     "representative", "envoy", "ambassador", "negotiator", "premier", "chancellor", "prime", "speaker", "head",
 } | ORG_NOUNS
+# Sources that are people (not organisations or documents): the subject of a sentence that introduces a quote.
+PERSON_SOURCE_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "analyst", "expert", "source", "aide",
+    "adviser", "advisor", "executive", "director", "manager", "coach", "boss", "chairman", "chairwoman", "chief",
+}
+# People nouns too general to refer back to someone named ("the man shouted" is a new, unnamed person).
+GENERIC_PEOPLE = {"man", "woman", "person", "people", "guy", "boy", "girl", "men", "women", "crowd", "fan", "fans"}
 DOCUMENT_NOUNS = {"statement", "report", "letter", "study", "survey", "document", "release", "filing", "memo",
                   "website", "announcement", "spokesman", "spokeswoman", "spokesperson"}
 # Words that make a proper-noun run an organisation, not a person ("Manchester United", "Five Live").
@@ -214,6 +221,13 @@ class SpeakerResolver:
 
     def person(self, ent: Span) -> Speaker:
         name = strip_titles(clean_name(ent.text))
+        knighted = ent.text.split()[0] in ("Sir", "Dame") if len(ent) > 1 else (
+            ent.start > 0 and ent.doc[ent.start - 1].text in ("Sir", "Dame"))
+        if knighted and len(name.split()) == 1:
+            # "Sir John said" after "Sir John Bourn": knights go by their first name
+            full = [n for n in self._full_names.values() if n.split()[0] == name]
+            if len(set(full)) == 1:
+                name = full[0]
         run = clean_name(name_run(ent[-1], left=False))
         if run.startswith(name) and len(run.split()) > len(name.split()):
             name = run  # the NER cut the name: "Sandra" + "den" + "Hamer"
@@ -356,7 +370,10 @@ class SpeakerResolver:
             for child in token.children:
                 if child.dep_ == "poss":
                     author = self._speaker_for_head(child)
-                    if author is not None and author.type != "unknown":
+                    # "United's spokesman" speaks for United; "the rapper's spokesman" is a person of their own
+                    spokesperson = token.lemma_.lower().startswith("spokes")
+                    if author is not None and author.type != "unknown" and not (
+                            spokesperson and author.type == "person"):
                         return author
         possessors = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
         # A common-noun head: look for a named person in apposition ("the spokesman, John Kirby"), never in the
@@ -377,6 +394,9 @@ class SpeakerResolver:
                     return self._bare_name(child)  # "the minister for civil aviation Praful Patel"
         if token.lower_ in SOURCE_NOUNS and any(c.dep_ == "det" for c in token.children):
             return self._description(token)  # "the Tory MP for Sleaford"
+        if token.text[:1].islower() and token.pos_ in ("PROPN", "NOUN") and token.lower_ not in GENERIC_PEOPLE \
+                and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
+            return self._definite_reference(token)  # "The former Scotland international added …"
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.is_alpha and (
                 token.i > sent_of(token).start or token.text in self._full_names)):
             return self._bare_name(token)  # a surname the tagger took for a noun ("Pires told …")
@@ -451,25 +471,32 @@ class SpeakerResolver:
             for _, earlier in reversed(self._noted):
                 if earlier.type == "person" and earlier.name and " and " in earlier.name:
                     return earlier
-        if definite:
-            # "the Ukrainian official" refers back to "a senior Ukrainian official"; "the spokesman" to a person.
-            for _, earlier in reversed(self._noted):
-                if earlier.type == "anonymous" and earlier.name and earlier.name.split()[-1] == head.text:
-                    return earlier
-                if earlier.type == "person" and earlier.role and head.lemma_ in earlier.role.lower():
-                    return earlier
-            # "the minister" after "Civil aviation minister Praful Patel".
-            earlier_people = [(p, sp) for p, sp, _ in self._person_mentions if p < head.idx]
-            for position, speaker in reversed(earlier_people):
-                # the role named next to the person ("Tory leader Michael Howard"), not in the description itself
-                context = self.doc.text[max(0, position - 40):min(position + 120, head.idx)].lower()
-                if re.search(rf"\b{re.escape(head.lemma_.lower())}", context):
-                    return speaker
-            # otherwise the person just named ("Mr Neeson said … The Oscar-nominated actor said")
-            if earlier_people and head.idx - earlier_people[-1][0] <= 160:
-                return earlier_people[-1][1]
+        if definite and head.lemma_.lower() not in GENERIC_PEOPLE:
+            reference = self._definite_reference(head)
+            if reference is not None:
+                return reference
         kind = "organization" if head.lemma_.lower() in ORG_NOUNS else "anonymous"
         return Speaker(text, kind, None, mention=text)
+
+    def _definite_reference(self, head: Token) -> Speaker | None:
+        """The person a definite description refers back to ("the spokesman", "the former Scotland international")."""
+        # "the Ukrainian official" refers back to "a senior Ukrainian official"; "the spokesman" to a person.
+        for _, earlier in reversed(self._noted):
+            if earlier.type == "anonymous" and earlier.name and earlier.name.split()[-1] == head.text:
+                return earlier
+            if earlier.type == "person" and earlier.role and head.lemma_ in earlier.role.lower():
+                return earlier
+        # "the minister" after "Civil aviation minister Praful Patel".
+        earlier_people = [(p, sp) for p, sp, _ in self._person_mentions if p < head.idx]
+        for position, speaker in reversed(earlier_people):
+            # the role named next to the person ("Tory leader Michael Howard"), not in the description itself
+            context = self.doc.text[max(0, position - 40):min(position + 120, head.idx)].lower()
+            if re.search(rf"\b{re.escape(head.lemma_.lower())}", context):
+                return speaker
+        # otherwise the person just named ("Mr Neeson said … The Oscar-nominated actor said")
+        if earlier_people and head.idx - earlier_people[-1][0] <= 160:
+            return earlier_people[-1][1]
+        return None
 
     def resolve_pronoun(self, token: Token, depth: int = 0) -> Speaker | None:
         """The nearest earlier mention in subject position (then any mention) of a compatible gender or kind."""

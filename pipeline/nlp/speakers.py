@@ -47,7 +47,7 @@ PERSON_SOURCE_NOUNS = {
 }
 # People nouns too general to refer back to someone named ("the man shouted" is a new, unnamed person).
 GENERIC_PEOPLE = {"man", "woman", "person", "people", "guy", "boy", "girl", "men", "women", "crowd", "fan", "fans"}
-DOCUMENT_NOUNS = {"statement", "report", "letter", "study", "survey", "document", "release", "filing", "memo",
+DOCUMENT_NOUNS = {"statement", "report", "letter", "study", "survey", "document", "release", "filing", "memo", "message",
                   "website", "announcement", "spokesman", "spokeswoman", "spokesperson"}
 # Words that make a proper-noun run an organisation, not a person ("Manchester United", "Five Live").
 ORG_NAME_WORDS = {
@@ -59,6 +59,7 @@ ORG_NAME_WORDS = {
     "channel", "magazine", "journal", "airport", "station", "hotel", "stadium", "park", "street", "road", "river",
     "company", "corporation", "corp", "holdings", "partners", "alliance", "federation", "union", "orchestra",
     "administration", "authority", "management", "capital", "media", "telecommunications", "systems",
+    "championship", "championships", "olympics", "tournament", "trophy", "games",
 }
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
@@ -91,6 +92,7 @@ class SpeakerResolver:
         self._honorific_cache: set[str] | None = None
         self._reporting_cache: set[str] | None = None
         self._learned_gender: dict[str, str] = {}
+        self._subjects: dict[int, Speaker | None] = {}
         # The person the sentence before the quote being attributed is about (set by the quote extractor).
         self.topic: Speaker | None = None
         self._full_names = self._collect_full_names()
@@ -136,7 +138,9 @@ class SpeakerResolver:
         """A lone word the NER calls a person ("Labour", "Oscar", a band) is one only if the story names someone
         in full with it, puts an honorific before it, or the gazetteer knows it: news introduces people by full
         name. Others are not pronoun antecedents."""
-        if len(ent) > 1 or self._surname_match(ent.text):
+        if len(ent) > 1:
+            return not {t.lemma_.lower() for t in ent} & ORG_NAME_WORDS  # not "Downing Street"
+        if self._surname_match(ent.text):
             return True
         if ent.text.lower() in self._honorific_words or ent.text in self._reporting_subjects:
             return True  # "Mr Parry", or "Parry admits …": someone who speaks is a person
@@ -257,6 +261,12 @@ class SpeakerResolver:
 
     # -- who a token is ----------------------------------------------------------------------------------------
     def subject_of(self, verb: Token) -> Speaker | None:
+        # One verb, one subject: a quote split around "said the champion" gets the same speaker for both halves.
+        if verb.i not in self._subjects:
+            self._subjects[verb.i] = self._subject_of(verb)
+        return self._subjects[verb.i]
+
+    def _subject_of(self, verb: Token) -> Speaker | None:
         if verb.lemma_ in ("quote", "cite") and any(
                 c.lower_ == "as" and any(g.lemma_ in ("say", "tell", "add", "write") for g in c.children)
                 for c in verb.children):
@@ -369,7 +379,7 @@ class SpeakerResolver:
             # "United's statement said …": words a document reproduces are its author's (ANNOTATION.md).
             for child in token.children:
                 if child.dep_ == "poss":
-                    author = self._speaker_for_head(child)
+                    author = self.speaker_for(child)  # "His message to the chancellor was: …"
                     # "United's spokesman" speaks for United; "the rapper's spokesman" is a person of their own
                     spokesperson = token.lemma_.lower().startswith("spokes")
                     if author is not None and author.type != "unknown" and not (
@@ -406,10 +416,13 @@ class SpeakerResolver:
 
     def _bare_name(self, token: Token) -> Speaker:
         """A proper noun the NER missed: a person, named in full where the document gives the full name;
-        an acronym ("CENTR", "UEFA") is an organisation."""
+        an acronym ("CENTR", "UEFA") or a place-like name ("Downing Street") is an organisation."""
         if token.text.isupper() and len(token.text) >= 2 and token.is_alpha:
             return Speaker(token.text, "organization", f"org:{slug(token.text)}", mention=token.text)
         mention = name_run(token)
+        if {w.lower() for w in mention.split()} & ORG_NAME_WORDS:
+            name = clean_name(mention)
+            return Speaker(name, "organization", f"org:{slug(name)}", mention=mention)
         name = strip_titles(clean_name(mention))
         name = self._surname_match(name) or name
         resolved = self.gazetteer.resolve(name, "PERSON")
@@ -491,8 +504,12 @@ class SpeakerResolver:
         for position, speaker in reversed(earlier_people):
             # the role named next to the person ("Tory leader Michael Howard"), not in the description itself
             context = self.doc.text[max(0, position - 40):min(position + 120, head.idx)].lower()
-            if re.search(rf"\b{re.escape(head.lemma_.lower())}", context):
+            if re.search(rf"\b{re.escape(head.lemma_.lower())}s?\b", context):
                 return speaker
+        # the person the sentence before the quote is about ("Hayley Yelling said … “…,” said the European
+        # cross-country champion")
+        if self.topic is not None:
+            return self.topic
         # otherwise the person just named ("Mr Neeson said … The Oscar-nominated actor said")
         if earlier_people and head.idx - earlier_people[-1][0] <= 160:
             return earlier_people[-1][1]

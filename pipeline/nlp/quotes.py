@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .doc_index import doc_sents, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
-from .speakers import PERSON_SOURCE_NOUNS, Speaker, SpeakerResolver
+from .speakers import PERSON_SOURCE_NOUNS, Speaker, SpeakerResolver, is_age_noun
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
@@ -234,8 +234,8 @@ def _lead_in_person(doc: Doc, quote_start: int, resolver: SpeakerResolver, named
     for child in previous.root.children:
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if child.pos_ in (("PROPN",) if named else ("PROPN", "PRON")):
-            speaker = resolver.speaker_for(child)
+        if child.pos_ in (("PROPN",) if named else ("PROPN", "PRON")) or is_age_noun(child):
+            speaker = resolver.speaker_for(child)  # a name, or "The 66-year-old criticised …"
             if speaker is not None and speaker.type == "person":
                 return speaker
         if not named and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_SOURCE_NOUNS:

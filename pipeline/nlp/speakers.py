@@ -370,7 +370,7 @@ class SpeakerResolver:
             # "one of her male colleagues": an unnamed member of a group.
             text = " ".join(t.text for t in token.subtree if t.dep_ != "punct")
             return Speaker(text, "anonymous", None, mention=text)
-        if _is_age_noun(token):
+        if is_age_noun(token):
             return self._description(token)  # "the 30-year-old" (the NER calls it a DATE)
         ent = _entity_of(token)
         if ent is not None:
@@ -436,6 +436,10 @@ class SpeakerResolver:
             return self.organization(ent)  # "Telecommunications Administrations", "Lyric Theatre"
         if ent.label_ == "PERSON" or self._surname_match(ent.text):
             return self._with_role(self.person(ent), head, ent)
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and len(ent) == 1 and ent.label_ in ("GPE", "LOC") and before.pos_ == "PROPN" \
+                and before.text[:1].isupper() and before.ent_type_ in ("", "PERSON"):
+            return self._bare_name(before)  # "producer Michael London": a first name and a place-like surname
         if ent.label_ in ORG_LABELS:
             return self.organization(ent)
         # A film, product or law does not speak: a proper name the NER mislabelled, when it is the subject
@@ -464,11 +468,16 @@ class SpeakerResolver:
         left = [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"]
         text = " ".join(t.text for t in left) if left else head.text
         definite = any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det")
-        if definite and _is_age_noun(head):
+        if definite and is_age_noun(head):
             # "the 30-year-old told …": the person the story is following, named last in subject position.
             for position, speaker, is_subject in reversed(self._person_mentions):
                 if position < head.idx and is_subject:
                     return speaker
+            # no subject yet (a headline run into the body): the person the story has named most, first on a tie
+            earlier = [sp for p, sp, _ in self._person_mentions if p < head.idx]
+            if earlier:
+                counts = {sp.name: sum(e.name == sp.name for e in earlier) for sp in earlier}
+                return max(earlier, key=lambda sp: counts[sp.name])
         if definite and head.lemma_.lower() in ORG_NOUNS | {"outlet", "newspaper", "paper"}:
             # "the company said" refers to the organisation last named.
             # The organisation the story is about: the most mentioned one so far, the latest on a tie.
@@ -616,7 +625,7 @@ def _heads_main_clause(doc: Doc, position: int) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
-def _is_age_noun(token: Token) -> bool:
+def is_age_noun(token: Token) -> bool:
     """'the 30-year-old': a person described by age."""
     return token.lower_.endswith("year-old") or (
         token.lower_ == "old" and any(t.lower_ == "year" for t in token.lefts))

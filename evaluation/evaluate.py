@@ -34,9 +34,9 @@ from pipeline.nlp.quotes import extract_quotes  # noqa: E402
 
 MARKS = "\"“”„«»'‘’"
 SPLITS = ("seeds", "bbc", "heldout", "heldout2", "dev3", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-          "heldout8", "heldout9", "heldout10", "all")
+          "heldout8", "heldout9", "heldout10", "heldout11", "all")
 QUOTES_ONLY = {"heldout2", "dev3", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-               "heldout9", "heldout10"}  # splits whose gold annotates quotes but not figures
+               "heldout9", "heldout10", "heldout11"}  # splits whose gold annotates quotes but not figures
 
 
 @dataclass
@@ -61,7 +61,8 @@ def load_gold(gold_dir: Path) -> list[Article]:
                                 ("heldout7", "bbc_heldout7.jsonl", "bbc_heldout7_articles"),
                                 ("heldout8", "bbc_heldout8.jsonl", "bbc_heldout8_articles"),
                                 ("heldout9", "bbc_heldout9.jsonl", "bbc_heldout9_articles"),
-                                ("heldout10", "bbc_heldout10.jsonl", "bbc_heldout10_articles")):
+                                ("heldout10", "bbc_heldout10.jsonl", "bbc_heldout10_articles"),
+                                ("heldout11", "bbc_heldout11.jsonl", "bbc_heldout11_articles")):
         if not (gold_dir / name).exists():
             continue
         for line in (gold_dir / name).read_text(encoding="utf-8").splitlines():

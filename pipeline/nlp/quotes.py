@@ -1,8 +1,11 @@
 """Quotes: every quoted span of a parsed Doc with its kind, cue and speaker.
 
 Attribution, in order: the reporting verb that governs the quote in the parse; a reporting verb next to a
-stand-alone quote in its sentence; "according to X"; a caption's "Name: “…”"; the previous quote of the same
-paragraph (split quotes) or of the previous paragraph when this paragraph is only the quote. Otherwise `unknown`.
+stand-alone quote in its sentence; "according to X"; the reporting sentence just before it; a colon after a
+clause ("He is prepared to go this far: “…”"); the person the sentence before it is about; a caption's
+"Name: “…”"; the previous quote of the same paragraph (split quotes) or of the previous paragraph when this
+paragraph is only the quote. Otherwise `unknown`. Who a verb's subject, a pronoun or a description is comes from
+`speakers.SpeakerResolver`.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from .doc_index import doc_sents, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
-from .speakers import PERSON_SOURCE_NOUNS, Speaker, SpeakerResolver, is_age_noun
+from .speaker_words import PERSON_SOURCE_NOUNS
+from .speakers import Speaker, SpeakerResolver, is_age_noun
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
@@ -59,8 +63,11 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
     for index, span in enumerate(spans):
         quoted = text[span.start:span.end]
         kind = "term" if _is_term(quoted) else "quote"
-        resolver.topic = _lead_in_person(doc, span.outer[0], resolver, named=True)
-        cue, speaker, how = _attribute(doc, span, spans, resolver)
+        # The person the sentence before the quote is about: a hint for pronouns and descriptions when it is
+        # named there, and the speaker of last resort (rule 6) in any case.
+        narrative_subject, named = _lead_in_person(doc, span.outer[0], resolver)
+        resolver.topic = narrative_subject if named else None
+        cue, speaker, how = _attribute(doc, span, resolver, narrative_subject)
         resolver.topic = None
         if speaker is None:
             previous = _continued_from(span, index, spans, records, para_bounds)
@@ -88,7 +95,7 @@ def _is_term(quoted: str) -> bool:
     return len(words) <= MAX_TERM_WORDS and not quoted.rstrip().endswith(("?", "!"))
 
 
-def _attribute(doc: Doc, span: QuoteSpan, spans: list[QuoteSpan], resolver: SpeakerResolver):
+def _attribute(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver, narrative_subject: Speaker | None):
     outer_start, outer_end = span.outer
     inside = doc.char_span(span.start, span.end, alignment_mode="expand")
     if inside is None or len(inside) == 0:
@@ -133,9 +140,8 @@ def _attribute(doc: Doc, span: QuoteSpan, spans: list[QuoteSpan], resolver: Spea
             return (verb.lemma_ if verb.lemma_ in CUE_LEMMAS else None), speaker, "colon_lead_in"
     # 6. A quote opening its sentence right after a narrative sentence about a person: that person ("Ljubicic was
     # at a loss to explain his poor showing. “I didn't start badly …”").
-    topic = _lead_in_person(doc, outer_start, resolver)
-    if topic is not None:
-        return None, topic, "lead_in_subject"
+    if narrative_subject is not None:
+        return None, narrative_subject, "lead_in_subject"
     # 7. A caption of the form "Name: “…”" (no verb before the colon: "X told Five Live: …" is not one).
     lead = doc.text[max(0, outer_start - 80):outer_start].rstrip()
     lead_tokens = doc.char_span(max(0, outer_start - len(lead)), outer_start, alignment_mode="contract")
@@ -225,25 +231,26 @@ def _verb_before_colon(doc: Doc, quote_start: int, resolver: SpeakerResolver) ->
     return cues[-1] if cues else (roots or verbs or [None])[0]
 
 
-def _lead_in_person(doc: Doc, quote_start: int, resolver: SpeakerResolver, named: bool = False) -> Speaker | None:
-    """The person subject of the quote-free sentence just before a quote that opens its sentence (with `named`,
-    only a name, not a pronoun)."""
+def _lead_in_person(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> tuple[Speaker | None, bool]:
+    """The person subject of the quote-free sentence just before a quote that opens its sentence, and whether
+    that sentence names them (a name or "the 66-year-old", not a pronoun or "a spokesman")."""
     previous = _previous_sentence(doc, quote_start)
     if previous is None or any(not resolver.is_outside(t) or t.text in '"“”' for t in previous):
-        return None
+        return None, False
     for child in previous.root.children:
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if child.pos_ in (("PROPN",) if named else ("PROPN", "PRON")) or is_age_noun(child):
-            speaker = resolver.speaker_for(child)  # a name, or "The 66-year-old criticised …"
+        named = child.pos_ == "PROPN" or is_age_noun(child)
+        if named or child.pos_ == "PRON":
+            speaker = resolver.speaker_for(child)
             if speaker is not None and speaker.type == "person":
-                return speaker
-        if not named and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_SOURCE_NOUNS:
+                return speaker, named
+        if child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_SOURCE_NOUNS:
             # "A Labour spokesman denied the campaign was anti-Semitic. “As we said …”"
             speaker = resolver.speaker_for(child)
             if speaker is not None and speaker.type in ("person", "anonymous"):
-                return speaker
-    return None
+                return speaker, False
+    return None, False
 
 
 def _previous_sentence(doc: Doc, quote_start: int) -> Span | None:

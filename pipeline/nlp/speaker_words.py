@@ -1,0 +1,45 @@
+"""The words attribution reads: which nouns stand for sources, people, organisations and documents.
+
+Kept apart from the resolver so that growing a list is a data change, not a logic change.
+"""
+
+ORG_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+ORG_NOUNS = {
+    "government", "ministry", "department", "company", "firm", "club", "court", "police", "army", "military",
+    "council", "committee", "party", "agency", "union", "bank", "group", "commission", "board", "administration",
+    "office", "embassy", "parliament", "cabinet", "team", "spokesperson's office", "regulator", "watchdog",
+}
+# Common nouns that can stand for a source; any other common-noun subject ("all restrictions") is not a speaker.
+SOURCE_NOUNS = {
+    "official", "spokesman", "spokeswoman", "spokesperson", "source", "minister", "president", "leader", "analyst",
+    "expert", "researcher", "scientist", "chairman", "chairwoman", "chair", "chief", "executive", "director",
+    "manager", "coach", "boss", "player", "diplomat", "adviser", "advisor", "aide", "lawyer", "doctor", "witness",
+    "resident", "report", "study", "statement", "survey", "document", "outlet", "newspaper", "paper", "person",
+    "people", "man", "woman", "colleague", "member", "mp", "secretary", "general", "commander", "officer",
+    "economist", "observer", "critic", "campaigner", "activist", "author", "writer", "singer", "star", "actor",
+    "actress", "producer", "founder", "owner", "investor", "trader", "dealer", "banker", "governor",
+    "mayor", "senator", "lawmaker", "politician", "judge", "prosecutor", "police", "authority", "authorities",
+    "organiser", "organizer", "fan", "student", "teacher", "worker", "employee", "customer", "user", "insider",
+    "representative", "envoy", "ambassador", "negotiator", "premier", "chancellor", "prime", "speaker", "head",
+} | ORG_NOUNS
+# Sources that are people (not organisations or documents): the subject of a sentence that introduces a quote.
+PERSON_SOURCE_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "analyst", "expert", "source", "aide",
+    "adviser", "advisor", "executive", "director", "manager", "coach", "boss", "chairman", "chairwoman", "chief",
+}
+# People nouns too general to refer back to someone named ("the man shouted" is a new, unnamed person).
+GENERIC_PEOPLE = {"man", "woman", "person", "people", "guy", "boy", "girl", "men", "women", "crowd", "fan", "fans"}
+DOCUMENT_NOUNS = {"statement", "report", "letter", "study", "survey", "document", "release", "filing", "memo", "message",
+                  "website", "announcement", "spokesman", "spokeswoman", "spokesperson"}
+# Words that make a proper-noun run an organisation, not a person ("Manchester United", "Five Live").
+ORG_NAME_WORDS = {
+    "united", "city", "club", "council", "party", "ltd", "plc", "inc", "bank", "group", "news", "live", "times",
+    "post", "sport", "sports", "fc", "association", "university", "college", "ministry", "office", "house",
+    "airlines", "airways", "motors", "records", "studios", "festival", "awards", "league", "cup", "radio", "tv",
+    "theatre", "theater", "cinema", "museum", "gallery", "hospital", "school", "church", "centre", "center",
+    "society", "institute", "foundation", "trust", "agency", "commission", "exchange", "committee", "network",
+    "channel", "magazine", "journal", "airport", "station", "hotel", "stadium", "park", "street", "road", "river",
+    "company", "corporation", "corp", "holdings", "partners", "alliance", "federation", "union", "orchestra",
+    "administration", "authority", "management", "capital", "media", "telecommunications", "systems",
+    "championship", "championships", "olympics", "tournament", "trophy", "games",
+}

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .dates import resolve_date
 from .doc_index import doc_sents, ent_of
 from .gazetteer import load_gazetteer
-from .quotes import CUE_LEMMAS
+from .speaker_words import CUE_LEMMAS
 from .speakers import Speaker, SpeakerResolver
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built

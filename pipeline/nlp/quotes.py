@@ -16,23 +16,13 @@ from typing import TYPE_CHECKING
 
 from .doc_index import doc_sents, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
-from .speaker_words import PERSON_SOURCE_NOUNS
+from .speaker_words import CUE_LEMMAS, PERSON_SOURCE_NOUNS
 from .speakers import Speaker, SpeakerResolver, is_age_noun
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
 
 
-CUE_LEMMAS = {
-    "say", "tell", "add", "insist", "call", "claim", "state", "write", "explain", "warn", "argue", "note",
-    "declare", "announce", "stress", "assert", "admit", "reply", "respond", "answer", "ask", "urge", "describe",
-    "dismiss", "cite", "comment", "confirm", "deny", "suggest", "report", "reveal", "predict", "acknowledge",
-    "remark", "tweet", "post", "quote", "continue", "conclude", "complain", "accuse", "promise", "pledge",
-    "vow", "boast", "joke", "recall", "point", "sign", "put", "hint", "label", "brand",
-    "term", "dub", "agree", "demand", "plead", "concede", "reiterate", "emphasise", "emphasize", "observe",
-    "signal", "indicate", "caution", "maintain", "contend", "counter", "recount", "remember",
-    "shout", "jeer", "chant", "yell", "scream", "cry", "mutter", "whisper", "exclaim", "heckle", "repeat",
-}
 # A quoted term is attributed only to a reporting verb this close in the parse ("citing fears of “escalation”");
 # further away it is the reporter's word ("talks on a 10-point “peace formula” proposed by Kyiv").
 MAX_TERM_HOPS = 4

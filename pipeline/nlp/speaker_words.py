@@ -43,3 +43,14 @@ ORG_NAME_WORDS = {
     "administration", "authority", "management", "capital", "media", "telecommunications", "systems",
     "championship", "championships", "olympics", "tournament", "trophy", "games",
 }
+# Reporting verbs (lemmas) whose subject is the source of the words they report.
+CUE_LEMMAS = {
+    "say", "tell", "add", "insist", "call", "claim", "state", "write", "explain", "warn", "argue", "note",
+    "declare", "announce", "stress", "assert", "admit", "reply", "respond", "answer", "ask", "urge", "describe",
+    "dismiss", "cite", "comment", "confirm", "deny", "suggest", "report", "reveal", "predict", "acknowledge",
+    "remark", "tweet", "post", "quote", "continue", "conclude", "complain", "accuse", "promise", "pledge",
+    "vow", "boast", "joke", "recall", "point", "sign", "put", "hint", "label", "brand",
+    "term", "dub", "agree", "demand", "plead", "concede", "reiterate", "emphasise", "emphasize", "observe",
+    "signal", "indicate", "caution", "maintain", "contend", "counter", "recount", "remember",
+    "shout", "jeer", "chant", "yell", "scream", "cry", "mutter", "whisper", "exclaim", "heckle", "repeat",
+}

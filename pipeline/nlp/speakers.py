@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from .doc_index import doc_ents, ent_of, sent_of
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import NAME_PARTICLES, clean_name, name_run, slug, strip_titles
 from .speaker_words import (
+    CUE_LEMMAS,
     DOCUMENT_NOUNS,
     GENERIC_PEOPLE,
     ORG_LABELS,
@@ -107,7 +109,7 @@ class SpeakerResolver:
         in full with it, puts an honorific before it, or the gazetteer knows it: news introduces people by full
         name. Others are not pronoun antecedents."""
         if len(ent) > 1:
-            return not {t.lemma_.lower() for t in ent} & ORG_NAME_WORDS  # not "Downing Street"
+            return not _has_org_word(ent)  # not "Downing Street"
         if self._surname_match(ent.text):
             return True
         if ent.text.lower() in self._honorific_words or ent.text in self._reporting_subjects:
@@ -118,8 +120,6 @@ class SpeakerResolver:
     @property
     def _reporting_subjects(self) -> set[str]:
         if self._reporting_cache is None:
-            from .quotes import CUE_LEMMAS  # quotes builds on this module
-
             self._reporting_cache = {c.text for t in self.doc if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB"
                                      for c in t.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"}
         return self._reporting_cache
@@ -128,7 +128,7 @@ class SpeakerResolver:
     def _honorific_words(self) -> set[str]:
         if self._honorific_cache is None:
             self._honorific_cache = {t.lower_ for t in self.doc[1:]
-                                     if self.doc[t.i - 1].lower_.rstrip(".") in _HONORIFIC_GENDER | {"dr": None}}
+                                     if self.doc[t.i - 1].lower_.rstrip(".") in _HONORIFICS}
         return self._honorific_cache
 
     # -- positions ---------------------------------------------------------------------------------------------
@@ -161,7 +161,7 @@ class SpeakerResolver:
                 run_tokens.append(token)
                 continue
             name = strip_titles(" ".join(run))
-            if 2 <= len(name.split()) <= 4 and not {w.lower() for w in name.split()} & ORG_NAME_WORDS:
+            if 2 <= len(name.split()) <= 4 and not _is_org_name(name):
                 candidates.append(name)
                 last = run_tokens[-1]
                 run_positions.append((run_tokens[0].idx, name, _is_subject(last)))
@@ -271,7 +271,7 @@ class SpeakerResolver:
     def _inverted_subject(self, verb: Token) -> Speaker | None:
         """'“…,” said England sevens coach Mike Friday.': when the parse gives the verb no subject, the person
         named after a verb that directly follows a closing mark."""
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        if _has_subject(verb):
             return None
         previous = [t for t in self.doc[max(0, verb.i - 2):verb.i] if t.text != ","]
         if not previous or previous[-1].text not in _CLOSING_MARKS or self.is_outside(previous[-1]):
@@ -290,7 +290,7 @@ class SpeakerResolver:
     def _postposed_subject(self, verb: Token) -> Speaker | None:
         """'“…,” Andrew Pendleton, Christian Aid's head of trade policy, said.': when the parser hangs the name on
         the quote, the first name or pronoun between the closing mark and a subjectless verb is the speaker."""
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        if _has_subject(verb):
             return None
         sent_start = sent_of(verb).start
         i = verb.i - 1
@@ -388,7 +388,7 @@ class SpeakerResolver:
         if token.text.isupper() and len(token.text) >= 2 and token.is_alpha:
             return Speaker(token.text, "organization", f"org:{slug(token.text)}", mention=token.text)
         mention = name_run(token)
-        if {w.lower() for w in mention.split()} & ORG_NAME_WORDS:
+        if _is_org_name(mention):
             name = clean_name(mention)
             return Speaker(name, "organization", f"org:{slug(name)}", mention=mention)
         name = strip_titles(clean_name(mention))
@@ -400,7 +400,7 @@ class SpeakerResolver:
         return Speaker(name, "person", f"person:{slug(name)}", mention=mention)
 
     def _from_entity(self, ent: Span, head: Token) -> Speaker | None:
-        if ent.label_ == "PERSON" and len(ent) > 1 and {t.lemma_.lower() for t in ent} & ORG_NAME_WORDS:
+        if ent.label_ == "PERSON" and len(ent) > 1 and _has_org_word(ent):
             return self.organization(ent)  # "Telecommunications Administrations", "Lyric Theatre"
         if ent.label_ == "PERSON" or self._surname_match(ent.text):
             return self._with_role(self.person(ent), head, ent)
@@ -415,7 +415,7 @@ class SpeakerResolver:
         if len(ent) == 1 and head.pos_ == "PROPN":
             return self._bare_name(head)
         if 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) \
-                and not {t.lower_ for t in ent} & ORG_NAME_WORDS and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                and not _has_org_word(ent) and ent.root.dep_ in ("nsubj", "nsubjpass"):
             return self._with_role(self.person(ent), head, ent)
         return None
 
@@ -444,7 +444,7 @@ class SpeakerResolver:
             # no subject yet (a headline run into the body): the person the story has named most, first on a tie
             earlier = [sp for p, sp, _ in self._person_mentions if p < head.idx]
             if earlier:
-                counts = {sp.name: sum(e.name == sp.name for e in earlier) for sp in earlier}
+                counts = Counter(sp.name for sp in earlier)
                 return max(earlier, key=lambda sp: counts[sp.name])
         if definite and head.lemma_.lower() in ORG_NOUNS | {"outlet", "newspaper", "paper"}:
             # "the company said" refers to the organisation last named.
@@ -573,6 +573,7 @@ class SpeakerResolver:
 
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",
                      "baroness": "f"}
+_HONORIFICS = set(_HONORIFIC_GENDER) | {"dr"}
 
 
 def _with_honorific_gender(speaker: Speaker, ent: Span) -> Speaker:
@@ -591,6 +592,20 @@ def _heads_main_clause(doc: Doc, position: int) -> bool:
     while token.dep_ in ("compound", "appos", "conj") and token.head is not token:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _is_org_name(name: str) -> bool:
+    """'Manchester United', 'Lyric Theatre', 'Downing Street': a name with an organisation or place word."""
+    return bool({w.lower() for w in name.split()} & ORG_NAME_WORDS)
+
+
+def _has_org_word(tokens: Span) -> bool:
+    """_is_org_name for tokens, plurals included ("Telecommunications Administrations")."""
+    return any(t.lower_ in ORG_NAME_WORDS or t.lemma_.lower() in ORG_NAME_WORDS for t in tokens)
 
 
 def is_age_noun(token: Token) -> bool:

@@ -24,7 +24,6 @@ def build_defs(seeds_dir: str | None = None, datasets_dir: str | None = None,
     sensors, schedules = build_automation(build_job, paths)
     return dg.Definitions(
         assets=assets,
-        asset_checks=[*validate.schema_checks, validate.quarantine_is_empty],
         jobs=[build_job],
         sensors=sensors,
         schedules=schedules,

@@ -1,6 +1,7 @@
-"""Content-addressed cache of per-article extraction results: only new or changed articles meet spaCy again.
+"""Content-addressed cache of per-article results: only new or changed articles are parsed and meet spaCy again.
 
-The key is the article's bytes (sha256), the anchor date extraction resolved dates against, and the code version
+Two kinds of entry: the cleaned article (`parsed`, keyed by the file's bytes) and its extraction tables. The
+extraction key is the article's bytes (sha256), the anchor date extraction resolved dates against, and the code version
 (a hash of the NLP code, schemas and gazetteer): editing an article, its publication date or the extractors
 invalidates exactly what they affect. Entries are written atomically; a corrupt entry is a miss, never an error.
 """
@@ -25,21 +26,36 @@ class ExtractionCache:
         return hashlib.sha256(f"{content_sha256}|{published}".encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.pkl"
+        return self.root / key.removeprefix("parsed-")[:2] / f"{key}.pkl"
 
     def get(self, key: str, article_id: str) -> dict[str, list[dict]] | None:
-        try:
-            tables = pickle.loads(self._path(key).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        tables = self._load(key)
+        if tables is None:
             return None
         # The same text under another file name: the rows belong to this article id.
         return {name: rows if not rows or rows[0].get("article_id") == article_id
                 else [{**row, "article_id": article_id} for row in rows] for name, rows in tables.items()}
 
     def put(self, key: str, tables: dict[str, list[dict]]) -> None:
+        self._store(key, tables)
+
+    def get_parsed(self, content_sha256: str):
+        """The cleaned article (`parse_article`'s result) for these bytes, or None."""
+        return self._load(f"parsed-{content_sha256}")
+
+    def put_parsed(self, content_sha256: str, parsed) -> None:
+        self._store(f"parsed-{content_sha256}", parsed)
+
+    def _load(self, key: str):
+        try:
+            return pickle.loads(self._path(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None
+
+    def _store(self, key: str, value) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)

@@ -63,12 +63,14 @@ def test_incremental_build_equals_full_rebuild(tmp_path, capsys, monkeypatch):
         return capsys.readouterr().out.strip().splitlines()[-1]
 
     build(datasets, cache)
-    entries = len(list(cache.rglob("*.pkl")))
+    entries, entries_parsed = len(list(cache.rglob("*.pkl"))), len(list(cache.rglob("parsed-*.pkl")))
     edited = sorted(seeds.glob("*.txt"))[2]
     edited.write_text(edited.read_text().replace("Zelensky", "Volodymyr Zelensky", 1))
     (sorted(seeds.glob("*.txt"))[0]).unlink()
     incremental = build(datasets, cache)
-    assert len(list(cache.rglob("*.pkl"))) == entries + 1  # only the edited article was parsed again
+    # only the edited article was cleaned and parsed again: one new cleaned text, one new extraction
+    assert len(list(cache.rglob("parsed-*.pkl"))) == entries_parsed + 1
+    assert len(list(cache.rglob("*.pkl"))) == entries + 2
     full = build(tmp_path / "fresh", tmp_path / "fresh_cache")
     assert incremental.split("/")[-1] == full.split("/")[-1]
     for table in ("articles", "quotes", "figures", "events", "dates"):

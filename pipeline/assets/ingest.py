@@ -3,6 +3,8 @@
 import dagster as dg
 import pandas as pd
 
+from ..config import code_version
+from ..extraction_cache import ExtractionCache
 from ..ingest import InputProblem, SeedsFolderError, read_seeds
 from ..nlp.parse import UndecodableInput, parse_article
 from ..resources import NewsfactsPaths
@@ -12,6 +14,7 @@ from .metadata import table_metadata
 # The longest news articles are a few tens of kilobytes; a file this big is a dump, not an article, and one spaCy
 # parse of it would take most of the machine's memory.
 MAX_ARTICLE_BYTES = 1_000_000
+SHOWN_PROBLEMS = 10
 
 
 @dg.asset(group_name="ingest", kinds={"python", "filesystem"}, owners=["team:newsfacts"], tags={"stage": "ingest"})
@@ -36,8 +39,10 @@ def raw_articles(context: dg.AssetExecutionContext, paths: NewsfactsPaths) -> di
                                       description="Seed files that could not be used, with the reason"),
     },
 )
-def parsed_articles(context: dg.AssetExecutionContext, raw_articles: dict):
-    """Decode, repair mojibake, drop boilerplate and live-blog chrome; find title, byline, outlet and dates."""
+def parsed_articles(context: dg.AssetExecutionContext, paths: NewsfactsPaths, raw_articles: dict):
+    """Decode, repair mojibake, drop boilerplate and live-blog chrome; find title, byline, outlet and dates.
+    Unchanged files come from the content-addressed cache."""
+    cache = ExtractionCache(paths.cache, code_version())
     pairs, problems = [], list(raw_articles["problems"])
     seen: dict[str, str] = {}
     for raw in raw_articles["articles"]:
@@ -50,11 +55,14 @@ def parsed_articles(context: dg.AssetExecutionContext, raw_articles: dict):
                 raw.source_path, raw.article_id, "parse",
                 f"{raw.size_bytes:,} bytes is more than one article ({MAX_ARTICLE_BYTES:,} bytes at most): split it"))
             continue
-        try:
-            parsed = parse_article(raw.raw)
-        except UndecodableInput as error:
-            problems.append(InputProblem(raw.source_path, raw.article_id, "parse", str(error)))
-            continue
+        parsed = cache.get_parsed(raw.content_sha256)
+        if parsed is None:
+            try:
+                parsed = parse_article(raw.raw)
+            except UndecodableInput as error:
+                problems.append(InputProblem(raw.source_path, raw.article_id, "parse", str(error)))
+                continue
+            cache.put_parsed(raw.content_sha256, parsed)
         if not parsed.text.strip():
             problems.append(InputProblem(raw.source_path, raw.article_id, "parse", "no article text after cleaning"))
             continue
@@ -62,8 +70,11 @@ def parsed_articles(context: dg.AssetExecutionContext, raw_articles: dict):
         pairs.append((raw, parsed))
     articles = articles_table(pairs)
     problems_df = pd.DataFrame([p.__dict__ for p in problems], columns=["source_path", "article_id", "stage", "reason"])
-    for problem in problems:
-        context.log.warning(f"input problem: {problem.source_path}: {problem.reason}")
+    if problems:
+        # One event, not one per file: each Dagster event is a write to the run's event log.
+        shown = "\n".join(f"  {p.source_path}: {p.reason}" for p in problems[:SHOWN_PROBLEMS])
+        more = f"\n  ... and {len(problems) - SHOWN_PROBLEMS} more" if len(problems) > SHOWN_PROBLEMS else ""
+        context.log.warning(f"{len(problems)} input problem(s), all listed in the input_problems table:\n{shown}{more}")
     context.log.info(f"parse: {len(articles)} articles cleaned, {len(problems_df)} input problem(s)")
     yield dg.Output(articles, "parsed_articles", metadata=table_metadata(articles))
     yield dg.Output(problems_df, "input_problems", metadata=table_metadata(problems_df))

@@ -1,6 +1,6 @@
-"""Sentence and entity lookups computed once per Doc.
+"""Text, sentence and entity lookups computed once per Doc.
 
-spaCy rebuilds `doc.sents` and `doc.ents` (walking every token) on each access; looked up per quote, figure and
+spaCy rebuilds `doc.text`, `doc.sents` and `doc.ents` (walking every token) on each access; looked up per quote, figure and
 token they dominated extraction time. `forget(doc)` drops the cache, which holds Spans that do not serialise.
 """
 
@@ -12,10 +12,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
 
-
-
+_TEXT = "_newsfacts_text"
 _SENTS = "_newsfacts_sentences"
 _ENTS = "_newsfacts_entities"
+
+
+def doc_text(doc: Doc) -> str:
+    cached = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.user_data[_TEXT] = doc.text
+    return cached
 
 
 def doc_sents(doc: Doc) -> list[Span]:
@@ -47,5 +53,6 @@ def ent_of(token: Token) -> Span | None:
 
 
 def forget(doc: Doc) -> None:
+    doc.user_data.pop(_TEXT, None)
     doc.user_data.pop(_SENTS, None)
     doc.user_data.pop(_ENTS, None)

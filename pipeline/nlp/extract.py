@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .date_mentions import extract_date_mentions
-from .doc_index import doc_ents, forget, sent_of
+from .doc_index import doc_ents, doc_text, forget, sent_of
 from .events import extract_events
 from .figures import extract_figures
 from .gazetteer import load_gazetteer
@@ -37,7 +37,7 @@ class ArticleInput:
 
 
 def extract_doc(doc: Doc, article: ArticleInput) -> dict[str, list[dict]]:
-    resolver = SpeakerResolver(doc, [s.outer for s in find_quote_spans(doc.text)])
+    resolver = SpeakerResolver(doc, [s.outer for s in find_quote_spans(doc_text(doc))])
     quotes = extract_quotes(doc, resolver)
     quote_bounds = [(q.start_char, q.end_char, i) for i, q in enumerate(quotes)]
     out: dict[str, list[dict]] = {name: [] for name in TABLES}

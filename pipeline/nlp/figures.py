@@ -19,7 +19,7 @@ from schemas.registries import (
     normalize_quantity,
 )
 
-from .doc_index import ent_of
+from .doc_index import doc_text, ent_of
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc
@@ -109,7 +109,7 @@ class FigureRecord:
 
 
 def extract_figures(doc: Doc) -> list[FigureRecord]:
-    text = doc.text
+    text = doc_text(doc)
     records: list[FigureRecord] = []
     position = 0
     while (match := FIGURE.search(text, position)) is not None:
@@ -147,7 +147,7 @@ def _change_not_range(text: str, match: re.Match) -> bool:
 
 
 def _figure_from_match(doc: Doc, match: re.Match) -> FigureRecord | None:
-    text = doc.text
+    text = doc_text(doc)
     amount = match["amount"]
     amount_start = match.start("amount")
     before, after = text[max(0, match.start() - 30):match.start()], text[match.end("amount"):match.end("amount") + 15]
@@ -321,7 +321,7 @@ _NOUN_POS = {"NOUN", "PROPN"}
 
 def _counted(doc: Doc, match: re.Match, end: int) -> tuple[str | None, int]:
     """The noun a count counts: '71 of 80 attack drones' -> 'attack drones'; returns (noun, new end offset)."""
-    text = doc.text
+    text = doc_text(doc)
     rest = text[end:]
     of = re.match(r"^\s+of\s+(?:(?:the|its|their|these|those|his|her|our|my|your)\s+)?", rest)
     cursor = end + (of.end() if of else 0)
@@ -338,7 +338,7 @@ def _counted(doc: Doc, match: re.Match, end: int) -> tuple[str | None, int]:
 
 
 def _noun_after(doc: Doc, offset: int) -> tuple[str | None, int]:
-    span = doc.char_span(offset, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(offset, len(doc_text(doc)), alignment_mode="expand")
     if span is None:
         return None, offset
     tokens = []
@@ -357,4 +357,4 @@ def _noun_after(doc: Doc, offset: int) -> tuple[str | None, int]:
     if not tokens or len(tokens) > 4:
         return None, offset
     end = tokens[-1].idx + len(tokens[-1].text)
-    return doc.text[tokens[0].idx:end], end
+    return doc_text(doc)[tokens[0].idx:end], end

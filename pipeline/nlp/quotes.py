@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .doc_index import doc_sents, sent_of
+from .doc_index import doc_sents, doc_text, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from .speaker_words import CUE_LEMMAS, PERSON_SOURCE_NOUNS
 from .speakers import Speaker, SpeakerResolver, is_age_noun
@@ -45,7 +45,7 @@ class QuoteRecord:
 
 
 def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[QuoteRecord]:
-    text = doc.text
+    text = doc_text(doc)
     spans = find_quote_spans(text)
     resolver = resolver or SpeakerResolver(doc, [s.outer for s in spans])
     para_bounds = paragraphs(text)
@@ -91,14 +91,14 @@ def _attribute(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver, narrative_s
     if inside is None or len(inside) == 0:
         return None, None, "none"
     # 1. The parse: climb from the quote to a reporting verb outside it.
-    if re.search(r"so-called\s*$", doc.text[max(0, outer_start - 12):outer_start]):
+    if re.search(r"so-called\s*$", doc_text(doc)[max(0, outer_start - 12):outer_start]):
         return None, None, "none"  # a "so-called" term is the writer's label, not a source's words
-    cue_token = _governing_cue(inside, resolver, MAX_TERM_HOPS if _is_term(doc.text[span.start:span.end]) else 12)
+    cue_token = _governing_cue(inside, resolver, MAX_TERM_HOPS if _is_term(doc_text(doc)[span.start:span.end]) else 12)
     if cue_token is not None:
         speaker = resolver.subject_of(cue_token)
         if speaker is not None:
             return cue_token.lemma_, speaker, "governing_verb"
-    if _is_term(doc.text[span.start:span.end]):
+    if _is_term(doc_text(doc)[span.start:span.end]):
         return None, None, "none"  # a quoted term inside a sentence belongs to its governing verb or nobody
     # 2. A stand-alone quote: the nearest reporting verb in its sentence(s), outside every quote.
     window = _sentence_window(doc, outer_start, outer_end)
@@ -133,7 +133,7 @@ def _attribute(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver, narrative_s
     if narrative_subject is not None:
         return None, narrative_subject, "lead_in_subject"
     # 7. A caption of the form "Name: “…”" (no verb before the colon: "X told Five Live: …" is not one).
-    lead = doc.text[max(0, outer_start - 80):outer_start].rstrip()
+    lead = doc_text(doc)[max(0, outer_start - 80):outer_start].rstrip()
     lead_tokens = doc.char_span(max(0, outer_start - len(lead)), outer_start, alignment_mode="contract")
     sentence_start = sent_of(inside[0]).start_char
     has_verb = lead_tokens is not None and any(
@@ -184,7 +184,7 @@ def _sentence_window(doc: Doc, start: int, end: int) -> list[Token]:
     first, last = sents[0], sents[-1]
     tokens = list(doc[first.start:last.end])
     # "…,” he said." can be split off as a sentence of its own.
-    if last.end < len(doc) and "\n" not in doc.text[last.end_char:doc[last.end].idx]:
+    if last.end < len(doc) and "\n" not in doc_text(doc)[last.end_char:doc[last.end].idx]:
         following = sent_of(doc[last.end])
         if len(following) <= 8 and any(t.lemma_ in CUE_LEMMAS for t in following):
             tokens.extend(following)
@@ -204,7 +204,7 @@ def _lead_in_cue(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> Token
 
 def _verb_before_colon(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> Token | None:
     """The main verb of the clause a colon ends right before a quote (a caption's "Name: “…”" has none)."""
-    if not doc.text[:quote_start].rstrip().endswith(":"):
+    if not doc_text(doc)[:quote_start].rstrip().endswith(":"):
         return None
     span = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
     if span is None or span.start == 0:
@@ -249,10 +249,10 @@ def _previous_sentence(doc: Doc, quote_start: int) -> Span | None:
     if token is None or token.start == 0:
         return None
     sent = sent_of(token[0])
-    if doc.text[sent.start_char:quote_start].strip() or sent.start == 0:
+    if doc_text(doc)[sent.start_char:quote_start].strip() or sent.start == 0:
         return None
     previous = sent_of(doc[sent.start - 1])
-    if "\n" in doc.text[previous.end_char:sent.start_char]:
+    if "\n" in doc_text(doc)[previous.end_char:sent.start_char]:
         return None
     return previous
 

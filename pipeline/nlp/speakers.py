@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from .doc_index import doc_ents, ent_of, sent_of
+from .doc_index import doc_ents, doc_text, ent_of, sent_of
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import NAME_PARTICLES, clean_name, name_run, slug, strip_titles
 from .speaker_words import (
@@ -480,7 +480,7 @@ class SpeakerResolver:
         earlier_people = [(p, sp) for p, sp, _ in self._person_mentions if p < head.idx]
         for position, speaker in reversed(earlier_people):
             # the role named next to the person ("Tory leader Michael Howard"), not in the description itself
-            context = self.doc.text[max(0, position - 40):min(position + 120, head.idx)].lower()
+            context = doc_text(self.doc)[max(0, position - 40):min(position + 120, head.idx)].lower()
             if re.search(rf"\b{re.escape(head.lemma_.lower())}s?\b", context):
                 return speaker
         # the person the sentence before the quote is about ("Hayley Yelling said … “…,” said the European

@@ -33,11 +33,15 @@ ROLE_WORDS = TITLES | {
 }
 # More words than this before a surname are a title or a headline run into the body ("Big Brother Germaine Greer").
 MAX_NAME_WORDS = 3
+# Letters after a name ("Paul Boateng MP", "Sir Elton John CBE") are not part of it.
+POST_NOMINALS = {"mp", "msp", "mep", "am", "mla", "qc", "kc", "obe", "mbe", "cbe", "kbe", "dbe", "phd", "frs"}
 
 
 def strip_titles(name: str) -> str:
     """'US President Joe Biden' -> 'Joe Biden', 'Finance Minister Sue Essex' -> 'Sue Essex'; never to nothing."""
     parts = name.split()
+    while len(parts) > 1 and parts[-1].lower().rstrip(".") in POST_NOMINALS and parts[-1].isupper():
+        parts = parts[:-1]
     while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:
         parts = parts[1:]
     roles = [i for i, part in enumerate(parts[:-1]) if part.lower().rstrip(".") in ROLE_WORDS]

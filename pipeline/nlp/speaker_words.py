@@ -8,6 +8,8 @@ ORG_NOUNS = {
     "government", "ministry", "department", "company", "firm", "club", "court", "police", "army", "military",
     "council", "committee", "party", "agency", "union", "bank", "group", "commission", "board", "administration",
     "office", "embassy", "parliament", "cabinet", "team", "spokesperson's office", "regulator", "watchdog",
+    "organisation", "organization", "charity", "airline", "carrier", "retailer", "broadcaster", "association",
+    "federation", "body", "institute", "studio", "network",
 }
 # Common nouns that can stand for a source; any other common-noun subject ("all restrictions") is not a speaker.
 SOURCE_NOUNS = {

@@ -184,6 +184,11 @@ class SpeakerResolver:
     def _surname_match(self, text: str) -> str | None:
         """The document's full name for a lone surname, allowing a spelling variant (Mukerjee ~ Mukherjee)."""
         parts = clean_name(text).split()
+        if len(parts) > 1 and parts[0].lower() in NAME_PARTICLES:
+            # "Le Bon" after "Simon Le Bon": a surname with a particle
+            tail = " ".join(parts)
+            full = {n for n in self._full_names.values() if n.endswith(" " + tail)}
+            return full.pop() if len(full) == 1 else None
         if len(parts) != 1:
             return None
         if parts[0] in self._full_names:
@@ -515,6 +520,12 @@ class SpeakerResolver:
         sent = sent_of(token)
         local_start = sent_of(self.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
         local = [(p, s, subj) for p, s, subj in earlier if p >= local_start and subj]
+        new_source = False
+        if word in _PRONOUN_GENDER:
+            # "A spokesman said its powers were limited. “…,” he said": an unnamed source who just spoke.
+            described, new_source = self._described_reporters(
+                self.doc.char_span(local_start, token.idx, alignment_mode="expand"), _PRONOUN_GENDER[word], bound)
+            local = sorted(local + described, key=lambda m: m[0])
         # the subject of a main clause before one embedded in what it reports ("X said Mrs Blair was …, he said")
         main = [(p, s) for p, s, _ in local if _heads_main_clause(self.doc, p)]
         for _, speaker in reversed(main or [(p, s) for p, s, _ in local]):
@@ -536,7 +547,9 @@ class SpeakerResolver:
         # his poor showing. “I didn't start badly …,” he said").
         if kind == "person" and self.topic is not None and self._gender(self.topic) in (None, _PRONOUN_GENDER[word]):
             return self._learn_gender(self.topic, word)
-        for position, speaker in reversed(self._noted):
+        # ... or a source described but not named ("The SNP's parliamentary leader argued …. She said: “…”") has
+        # taken over: then the nearest named subject of that gender, not the previous quote's speaker
+        for position, speaker in reversed(self._noted if not new_source else []):
             if position < token.idx and token.idx - position < 1500 and speaker.type == kind and \
                     (kind != "person" or self._gender(speaker) in (None, _PRONOUN_GENDER[word])):
                 return self._learn_gender(speaker, word)
@@ -549,6 +562,34 @@ class SpeakerResolver:
                 if is_subject or not prefer_subject:
                     return self._learn_gender(speaker, word)
         return None
+
+    def _described_reporters(self, window: Span | None, gender: str, bound: tuple[int, int] | None
+                             ) -> tuple[list[tuple[int, Speaker, bool]], bool]:
+        """Unnamed singular sources in subject position of a reporting verb ("a spokesman said", "one dealer
+        told Reuters"), as pronoun antecedents of the given gender; and whether a definite one was left
+        unresolved (someone named elsewhere in the story)."""
+        found, unresolved = [], False
+        for token in window or ():
+            if token.dep_ != "nsubj" or token.tag_ != "NN" or token.ent_type_ or token.head.lemma_ not in CUE_LEMMAS \
+                    or token.lemma_.lower() in GENERIC_PEOPLE or not self.is_outside(token) \
+                    or (bound and bound[0] <= token.idx <= bound[1]):
+                continue
+            word = token.lower_
+            if (gender == "f" and word.endswith("man") and not word.endswith("woman")) or \
+                    (gender == "m" and word.endswith("woman")):
+                continue
+            speaker = self._speaker_for_head(token)
+            # an indefinite source is new ("a spokesman"); a definite one left unresolved ("the party's leader")
+            # is someone named elsewhere, for the other rules to find
+            indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+                             for c in token.children)
+            if speaker is not None and (speaker.type == "person" or speaker.type == "anonymous" and (
+                    indefinite or any(s.name == speaker.name for _, s in self._noted))):
+                found.append((token.idx, speaker, True))
+            elif speaker is not None and speaker.type == "anonymous" and token.lemma_.lower() in SOURCE_NOUNS \
+                    and token.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS:
+                unresolved = True
+        return found, unresolved
 
     def _document_antecedent(self, token: Token) -> Speaker | None:
         """"Mr Crosby's statement said: “…” It added: “…”": "it" is the statement, whose words are its author's."""
@@ -615,7 +656,13 @@ def is_age_noun(token: Token) -> bool:
 
 
 def _is_subject(token: Token) -> bool:
-    """True for the subject of a clause, or a name in apposition/compound with one."""
+    """True for the subject of a clause, or a name in apposition/compound with one. The agent of a passive is
+    the logical subject ("The report was welcomed by David Willetts"), and so is a name that starts its sentence
+    when the parser took it for the verb ("Tait himself appeared unaffected")."""
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True
+    if token.dep_ == "ROOT" and token.is_sent_start and token.ent_type_ == "PERSON":
+        return True
     for _ in range(2):
         if token.dep_ in ("nsubj", "nsubjpass"):
             return True

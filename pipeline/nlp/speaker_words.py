@@ -32,7 +32,8 @@ PERSON_SOURCE_NOUNS = {
 # People nouns too general to refer back to someone named ("the man shouted" is a new, unnamed person).
 GENERIC_PEOPLE = {"man", "woman", "person", "people", "guy", "boy", "girl", "men", "women", "crowd", "fan", "fans"}
 DOCUMENT_NOUNS = {"statement", "report", "letter", "study", "survey", "document", "release", "filing", "memo", "message",
-                  "website", "announcement", "spokesman", "spokeswoman", "spokesperson"}
+                  "website", "announcement", "spokesman", "spokeswoman", "spokesperson", "newsletter", "handbook",
+                  "leaflet", "manifesto", "blog"}
 # Words that make a proper-noun run an organisation, not a person ("Manchester United", "Five Live").
 ORG_NAME_WORDS = {
     "united", "city", "club", "council", "party", "ltd", "plc", "inc", "bank", "group", "news", "live", "times",
@@ -44,6 +45,7 @@ ORG_NAME_WORDS = {
     "company", "corporation", "corp", "holdings", "partners", "alliance", "federation", "union", "orchestra",
     "administration", "authority", "management", "capital", "media", "telecommunications", "systems",
     "championship", "championships", "olympics", "tournament", "trophy", "games",
+    "labour", "tories", "democrats", "republicans",
 }
 # Reporting verbs (lemmas) whose subject is the source of the words they report.
 CUE_LEMMAS = {

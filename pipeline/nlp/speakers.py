@@ -360,7 +360,9 @@ class SpeakerResolver:
                         return author
         possessors = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
         # A common-noun head: look for a named person in apposition ("the spokesman, John Kirby"), never in the
-        # possessor ("Mr Nogar's son Stephen" is Stephen).
+        # possessor ("Mr Nogar's son Stephen" is Stephen). A recognised name first: in "Scottish Conservative
+        # leader, David McLetchie" the party is not the person.
+        bare_name = None
         for child in token.subtree:
             if child.i in possessors:
                 continue
@@ -373,8 +375,11 @@ class SpeakerResolver:
                 if ent is not None and ent.label_ == "PERSON" and (child.dep_ != "pobj" or len(ent) > 1) \
                         and (child.dep_ != "compound" or self._credible_person(ent)):  # not "the Spurs sporting director"
                     return self._with_role(self.person(ent), token, ent)
-                if ent is None and child.pos_ == "PROPN" and child.dep_ != "pobj" and child.text[:1].isupper():
-                    return self._bare_name(child)  # "the minister for civil aviation Praful Patel"
+                if ent is None and child.pos_ == "PROPN" and child.dep_ != "pobj" and child.text[:1].isupper() \
+                        and bare_name is None:
+                    bare_name = child  # "the minister for civil aviation Praful Patel"
+        if bare_name is not None:
+            return self._bare_name(bare_name)
         if token.lower_ in SOURCE_NOUNS and any(c.dep_ == "det" for c in token.children):
             return self._description(token)  # "the Tory MP for Sleaford"
         if token.text[:1].islower() and token.pos_ in ("PROPN", "NOUN") and token.lower_ not in GENERIC_PEOPLE \
@@ -405,6 +410,12 @@ class SpeakerResolver:
         return Speaker(name, "person", f"person:{slug(name)}", mention=mention)
 
     def _from_entity(self, ent: Span, head: Token) -> Speaker | None:
+        if ent.label_ == "NORP" and len(ent) == 1 and head.dep_ in ("nsubj", "nsubjpass") \
+                and not ent.text.endswith("s") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            # "said the American", "The Australian has suffered": a nationality standing for a person named before
+            reference = self._definite_reference(head)
+            if reference is not None:
+                return reference
         if ent.label_ == "PERSON" and len(ent) > 1 and _has_org_word(ent):
             return self.organization(ent)  # "Telecommunications Administrations", "Lyric Theatre"
         if ent.label_ == "PERSON" or self._surname_match(ent.text):
@@ -586,6 +597,8 @@ class SpeakerResolver:
             if speaker is not None and (speaker.type == "person" or speaker.type == "anonymous" and (
                     indefinite or any(s.name == speaker.name for _, s in self._noted))):
                 found.append((token.idx, speaker, True))
+            elif speaker is not None and speaker.type == "anonymous" and word.endswith("man"):
+                found.append((token.idx, speaker, True))  # "The executive spokeswoman said … She said:"
             elif speaker is not None and speaker.type == "anonymous" and token.lemma_.lower() in SOURCE_NOUNS \
                     and token.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS:
                 unresolved = True

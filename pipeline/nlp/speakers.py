@@ -66,6 +66,7 @@ class SpeakerResolver:
         # The person the sentence before the quote being attributed is about (set by the quote extractor).
         self.topic: Speaker | None = None
         self._full_names = self._collect_full_names()
+        self._org_full_names = self._collect_org_full_names()
         self._person_mentions: list[tuple[int, Speaker, bool]] = []
         self._org_mentions: list[tuple[int, Speaker, bool]] = []
         self._org_labels: dict[int, str] = {}
@@ -181,6 +182,20 @@ class SpeakerResolver:
                 names[parts[-1]] = name
         return names
 
+    def _collect_org_full_names(self) -> dict[str, str]:
+        """Short name -> the one longer organisation name in the document that only adds a kind of organisation
+        to it ("Continental" -> "Continental Airlines"; not "Apple" -> "Apple Developer Connection", a part of
+        it, nor "ABC" -> "ABC Inc", the same name with its legal form)."""
+        longer: dict[str, set[str]] = {}
+        for ent in doc_ents(self.doc):
+            words = clean_name(ent.text).split()
+            if ent.label_ == "ORG" and 2 <= len(words) <= 4 and len(set(words)) == len(words):
+                for cut in range(1, len(words)):
+                    added = {w.lower().rstrip(".") for w in words[cut:]}
+                    if added <= ORG_NAME_WORDS and not added & _LEGAL_FORMS:
+                        longer.setdefault(" ".join(words[:cut]), set()).add(" ".join(words))
+        return {short: names.pop() for short, names in longer.items() if len(names) == 1}
+
     def _surname_match(self, text: str) -> str | None:
         """The document's full name for a lone surname, allowing a spelling variant (Mukerjee ~ Mukherjee)."""
         parts = clean_name(text).split()
@@ -226,6 +241,7 @@ class SpeakerResolver:
 
     def organization(self, ent: Span) -> Speaker:
         name = clean_name(ent.text)
+        name = self._org_full_names.get(name, name)  # "Continental said" after "Continental Airlines"
         resolved = self.gazetteer.resolve(name, ent.label_)
         if resolved is not None and resolved.entity.type != "PERSON":
             e = resolved.entity
@@ -625,6 +641,7 @@ class SpeakerResolver:
         return speaker
 
 
+_LEGAL_FORMS = {"inc", "ltd", "plc", "corp", "corporation", "holdings", "co", "llc", "ag", "sa", "nv"}
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",
                      "baroness": "f"}
 _HONORIFICS = set(_HONORIFIC_GENDER) | {"dr"}

@@ -662,6 +662,8 @@ def _heads_main_clause(doc: Doc, position: int) -> bool:
     token = span[0]
     while token.dep_ in ("compound", "appos", "conj") and token.head is not token:
         token = token.head
+    if token.dep_ == "ROOT" or token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return _is_subject(token)  # a misparsed sentence-initial name; the agent of a passive main verb
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
@@ -689,7 +691,7 @@ def _is_subject(token: Token) -> bool:
     """True for the subject of a clause, or a name in apposition/compound with one. The agent of a passive is
     the logical subject ("The report was welcomed by David Willetts"), and so is a name that starts its sentence
     when the parser took it for the verb ("Tait himself appeared unaffected")."""
-    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+    if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.dep_ == "ROOT":
         return True
     if token.dep_ == "ROOT" and token.is_sent_start and token.ent_type_ == "PERSON":
         return True

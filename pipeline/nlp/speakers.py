@@ -515,6 +515,8 @@ class SpeakerResolver:
             context = doc_text(self.doc)[max(0, position - 40):min(position + 120, head.idx)].lower()
             if re.search(rf"\b{re.escape(head.lemma_.lower())}s?\b", context):
                 return speaker
+        if head.lemma_.lower().startswith("spokes"):
+            return None  # a spokesperson is someone introduced as one, not whoever the story is about
         # the person the sentence before the quote is about ("Hayley Yelling said … “…,” said the European
         # cross-country champion")
         if self.topic is not None:

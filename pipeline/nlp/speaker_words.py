@@ -11,6 +11,12 @@ ORG_NOUNS = {
     "organisation", "organization", "charity", "airline", "carrier", "retailer", "broadcaster", "association",
     "federation", "body", "institute", "studio", "network",
 }
+# Sources that are people (not organisations or documents): the subject of a sentence that introduces a quote.
+PERSON_SOURCE_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "analyst", "expert", "source", "aide",
+    "adviser", "advisor", "executive", "director", "manager", "coach", "boss", "chairman", "chairwoman", "chief",
+    "agent", "lawyer", "solicitor", "publicist", "representative", "dealer", "trader", "insider",
+}
 # Common nouns that can stand for a source; any other common-noun subject ("all restrictions") is not a speaker.
 SOURCE_NOUNS = {
     "official", "spokesman", "spokeswoman", "spokesperson", "source", "minister", "president", "leader", "analyst",
@@ -23,12 +29,7 @@ SOURCE_NOUNS = {
     "mayor", "senator", "lawmaker", "politician", "judge", "prosecutor", "police", "authority", "authorities",
     "organiser", "organizer", "fan", "student", "teacher", "worker", "employee", "customer", "user", "insider",
     "representative", "envoy", "ambassador", "negotiator", "premier", "chancellor", "prime", "speaker", "head",
-} | ORG_NOUNS
-# Sources that are people (not organisations or documents): the subject of a sentence that introduces a quote.
-PERSON_SOURCE_NOUNS = {
-    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "analyst", "expert", "source", "aide",
-    "adviser", "advisor", "executive", "director", "manager", "coach", "boss", "chairman", "chairwoman", "chief",
-}
+} | ORG_NOUNS | PERSON_SOURCE_NOUNS
 # People nouns too general to refer back to someone named ("the man shouted" is a new, unnamed person).
 GENERIC_PEOPLE = {"man", "woman", "person", "people", "guy", "boy", "girl", "men", "women", "crowd", "fan", "fans"}
 DOCUMENT_NOUNS = {"statement", "report", "letter", "study", "survey", "document", "release", "filing", "memo", "message",

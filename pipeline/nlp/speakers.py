@@ -610,8 +610,9 @@ class SpeakerResolver:
             speaker = self._speaker_for_head(token)
             # an indefinite source is new ("a spokesman"); a definite one left unresolved ("the party's leader")
             # is someone named elsewhere, for the other rules to find
+            # ("his agent", someone's own source, is new as well)
             indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
-                             for c in token.children)
+                             or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
             if speaker is not None and (speaker.type == "person" or speaker.type == "anonymous" and (
                     indefinite or any(s.name == speaker.name for _, s in self._noted))):
                 found.append((token.idx, speaker, True))

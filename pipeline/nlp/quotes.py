@@ -236,10 +236,12 @@ def _lead_in_person(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> tu
             if speaker is not None and speaker.type == "person":
                 return speaker, named
         if child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_SOURCE_NOUNS:
-            # "A Labour spokesman denied the campaign was anti-Semitic. “As we said …”"
+            # "A Labour spokesman denied the campaign was anti-Semitic. “As we said …”"; named when the role
+            # comes with the name ("Real Madrid director of sport Emilio Butragueno praised …")
             speaker = resolver.speaker_for(child)
             if speaker is not None and speaker.type in ("person", "anonymous"):
-                return speaker, False
+                named = speaker.type == "person" and bool(speaker.mention) and speaker.mention in previous.text
+                return speaker, named
     return None, False
 
 

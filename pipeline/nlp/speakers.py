@@ -557,6 +557,16 @@ class SpeakerResolver:
             local = sorted(local + described, key=lambda m: m[0])
         # the subject of a main clause before one embedded in what it reports ("X said Mrs Blair was …, he said")
         main = [(p, s) for p, s, _ in local if _heads_main_clause(self.doc, p)]
+        if local and not main and word in _PRONOUN_GENDER and depth < 3:
+            # "But he said Mr Blair had lost the trust …. “…,” he said": the main clause's subject is a pronoun
+            # of the same kind; it, not the name embedded in what it reports, is the one who goes on speaking
+            last = sent_of(self.doc.char_span(local[-1][0], local[-1][0] + 1, alignment_mode="expand")[0])
+            chain = [t for t in last if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.idx < token.idx
+                     and _PRONOUN_GENDER.get(t.lower_) == _PRONOUN_GENDER[word] and self.is_outside(t)]
+            if chain:
+                antecedent = self.resolve_pronoun(chain[0], depth + 1)
+                if antecedent is not None:
+                    return self._learn_gender(antecedent, word)
         for _, speaker in reversed(main or [(p, s) for p, s, _ in local]):
             return self._learn_gender(speaker, word)
         # 1b. No named subject there, but a subject pronoun of the same kind: the same person, one link back

@@ -173,12 +173,16 @@ class SpeakerResolver:
         surnames = {n.split()[-1] for n in candidates if len(n.split()) >= 2}
         candidates = [" ".join(n.split()[1:]) if len(n.split()) >= 3 and (
             n.split()[0] in surnames or n.split()[0].endswith("s")) else n for n in candidates]
+        mentions = Counter(candidates)
         for name in candidates:
             parts = name.split()
             if not all(p[:1].isupper() or p.lower() in NAME_PARTICLES for p in parts) \
                     or parts[-1].lower() in SOURCE_NOUNS:
                 continue  # "- the" from a ragged PERSON span, "Tory MP": no names
-            if len(parts) >= 2 and len(name) > len(names.get(parts[-1], "")):
+            # two people with one surname (Tony and Cherie Blair): the one the story names more often, then the
+            # longest name
+            current = names.get(parts[-1], "")
+            if len(parts) >= 2 and (mentions[name], len(name)) > (mentions[current], len(current)):
                 names[parts[-1]] = name
         return names
 

@@ -47,7 +47,7 @@ ORG_NAME_WORDS = {
     "administration", "authority", "management", "capital", "media", "telecommunications", "systems",
     "championship", "championships", "olympics", "tournament", "trophy", "games",
     "labour", "tories", "democrats", "republicans",
-    "real", "athletic", "atletico", "sporting", "rovers", "wanderers", "albion", "hotspur", "county", "rangers",
+    "board", "real", "athletic", "atletico", "sporting", "rovers", "wanderers", "albion", "hotspur", "county", "rangers",
 }
 # Reporting verbs (lemmas) whose subject is the source of the words they report.
 CUE_LEMMAS = {

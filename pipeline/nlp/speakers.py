@@ -245,7 +245,8 @@ class SpeakerResolver:
 
     def organization(self, ent: Span) -> Speaker:
         name = clean_name(ent.text)
-        name = self._org_full_names.get(name, name)  # "Continental said" after "Continental Airlines"
+        if ent.label_ == "ORG":  # "Continental said" after "Continental Airlines"; "Washington" is not the Post
+            name = self._org_full_names.get(name, name)
         resolved = self.gazetteer.resolve(name, ent.label_)
         if resolved is not None and resolved.entity.type != "PERSON":
             e = resolved.entity

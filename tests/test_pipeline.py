@@ -123,3 +123,29 @@ def test_every_asset_check_passes_on_the_seeds(built, tmp_path):
     evaluations = result.get_asset_check_evaluations()
     assert result.success and len(evaluations) == 6  # 5 table schemas + quarantine
     assert all(e.passed for e in evaluations), [(e.check_name, e.metadata) for e in evaluations if not e.passed]
+
+
+def test_a_failed_schema_check_blocks_the_snapshot(built, tmp_path, monkeypatch):
+    """The checks run inside the validation step; a row the quarantine split let through fails its blocking
+    check, and the snapshot is not published."""
+    import dagster as dg
+
+    from pipeline.definitions import build_defs
+
+    def leaky_validate_table(name, df, articles=None):
+        valid, quarantined, report = real_validate_table(name, df, articles)
+        if name == "quotes":
+            valid = valid.copy()
+            valid.loc[valid.index[0], "speaker_type"] = "martian"  # not a speaker type the schema allows
+        return valid, quarantined, report
+
+    real_validate_table = validate.validate_table
+    monkeypatch.setattr(validate, "validate_table", leaky_validate_table)
+    seeds, _ = built
+    datasets = tmp_path / "datasets"
+    job = build_defs(str(seeds), str(datasets)).resolve_job_def(BUILD_JOB)
+    result = job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    assert [e.check_name for e in failed] == ["quotes_match_QuoteSchema"]
+    assert failed[0].metadata["failures"].value >= 1
+    assert not result.success and not (datasets.exists() and any(datasets.glob("snap-*")))

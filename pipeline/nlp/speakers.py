@@ -623,16 +623,16 @@ class SpeakerResolver:
                     (gender == "m" and word.endswith("woman")):
                 continue
             speaker = self._speaker_for_head(token)
-            # an indefinite source is new ("a spokesman"); a definite one left unresolved ("the party's leader")
-            # is someone named elsewhere, for the other rules to find
-            # ("his agent", someone's own source, is new as well)
+            # An indefinite source is new ("a spokesman", "his agent"); so is a gendered one ("the executive
+            # spokeswoman"). Another definite one left unresolved ("the party's leader") is someone named
+            # elsewhere, for the other rules to find.
             indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
                              or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
             if speaker is not None and (speaker.type == "person" or speaker.type == "anonymous" and (
                     indefinite or any(s.name == speaker.name for _, s in self._noted))):
                 found.append((token.idx, speaker, True))
             elif speaker is not None and speaker.type == "anonymous" and word.endswith("man"):
-                found.append((token.idx, speaker, True))  # "The executive spokeswoman said … She said:"
+                found.append((token.idx, speaker, True))
             elif speaker is not None and speaker.type == "anonymous" and token.lemma_.lower() in SOURCE_NOUNS \
                     and token.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS:
                 unresolved = True

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from .doc_index import doc_sents, doc_text, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from .speaker_words import CUE_LEMMAS, PERSON_SOURCE_NOUNS
-from .speakers import Speaker, SpeakerResolver, is_age_noun
+from .speakers import Speaker, SpeakerResolver
+from .syntax import is_age_noun
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token

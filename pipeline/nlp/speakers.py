@@ -1,7 +1,8 @@
 """Who a token refers to: canonical people and organisations, described anonymous sources, resolved pronouns.
 
 Shared by quote attribution and event actors. Canonical names come from the gazetteer, else from an in-document
-alias chain ("Sella" after "Philippe Sella"); honorifics and possessives are stripped.
+alias chain ("Sella" after "Philippe Sella"); honorifics and possessives are stripped. Pronouns are resolved in
+`pronouns.py` (a mixin of the resolver), parse questions answered in `syntax.py`.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from .doc_index import doc_ents, doc_text, ent_of, sent_of
+from .doc_index import doc_ents, doc_text, sent_of
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import NAME_PARTICLES, clean_name, name_run, slug, strip_titles
+from .pronouns import PronounResolution
 from .speaker_words import (
     CUE_LEMMAS,
     DOCUMENT_NOUNS,
@@ -26,13 +28,12 @@ from .speaker_words import (
     ORG_NOUNS,
     SOURCE_NOUNS,
 )
+from .syntax import entity_of, has_subject, is_age_noun, is_subject
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
 
 
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-_ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
 _CLOSING_MARKS = {'"', "”", "»", "''"}
@@ -52,7 +53,7 @@ class Speaker:
         return cls(None, "unknown")
 
 
-class SpeakerResolver:
+class SpeakerResolver(PronounResolution):
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]], gazetteer: Gazetteer | None = None):
         self.doc = doc
         self.gazetteer = gazetteer or load_gazetteer()
@@ -73,13 +74,13 @@ class SpeakerResolver:
         for ent in doc_ents(doc):
             if not self.is_outside(ent[0]):
                 continue
-            is_subject = _is_subject(ent.root)
+            subject = is_subject(ent.root)
             if ent.label_ == "PERSON" or (ent.label_ in ORG_LABELS and self._surname_match(ent.text)):
                 if not self._credible_person(ent):
                     continue
-                self._person_mentions.append((ent.start_char, _with_honorific_gender(self.person(ent), ent), is_subject))
+                self._person_mentions.append((ent.start_char, _with_honorific_gender(self.person(ent), ent), subject))
             elif ent.label_ in ("ORG", "GPE"):
-                self._org_mentions.append((ent.start_char, self.organization(ent), is_subject))
+                self._org_mentions.append((ent.start_char, self.organization(ent), subject))
                 self._org_labels[ent.start_char] = ent.label_
         # Names the NER missed or mislabelled: surnames in subject position ("Stam told …") and names in
         # apposition to a subject ("Arsenal's Brazilian midfielder Edu has hit out").
@@ -94,7 +95,7 @@ class SpeakerResolver:
                 self._person_mentions.append((token.idx, self._bare_name(token), True))
         # Full names the NER missed ("Civil Aviation Minister Praful Patel").
         known = {p for p, _, _ in self._person_mentions}
-        for position, name, is_subject in self._name_runs:
+        for position, name, subject in self._name_runs:
             token = self.doc.char_span(position, position + 1, alignment_mode="expand")
             if position not in known and token is not None and self.is_outside(token[0]) \
                     and not any(p <= position < p + 40 for p in known):
@@ -102,7 +103,7 @@ class SpeakerResolver:
                 speaker = Speaker(resolved.entity.name, "person", resolved.entity.id, mention=name,
                                   gender=resolved.entity.gender) if resolved else \
                     Speaker(name, "person", f"person:{slug(name)}", mention=name)
-                self._person_mentions.append((position, speaker, is_subject))
+                self._person_mentions.append((position, speaker, subject))
         self._person_mentions.sort(key=lambda m: m[0])
 
     def _credible_person(self, ent: Span) -> bool:
@@ -165,7 +166,7 @@ class SpeakerResolver:
             if 2 <= len(name.split()) <= 4 and not _is_org_name(name):
                 candidates.append(name)
                 last = run_tokens[-1]
-                run_positions.append((run_tokens[0].idx, name, _is_subject(last)))
+                run_positions.append((run_tokens[0].idx, name, is_subject(last)))
             run, run_tokens = [], []
         self._name_runs = run_positions
         # A headline runs into the body in some corpora ("… Glazer Rio Ferdinand has said"): a long run that
@@ -297,7 +298,7 @@ class SpeakerResolver:
     def _inverted_subject(self, verb: Token) -> Speaker | None:
         """'“…,” said England sevens coach Mike Friday.': when the parse gives the verb no subject, the person
         named after a verb that directly follows a closing mark."""
-        if _has_subject(verb):
+        if has_subject(verb):
             return None
         previous = [t for t in self.doc[max(0, verb.i - 2):verb.i] if t.text != ","]
         if not previous or previous[-1].text not in _CLOSING_MARKS or self.is_outside(previous[-1]):
@@ -309,14 +310,14 @@ class SpeakerResolver:
             after.append(token)
         for token in after:
             if token.ent_type_ == "PERSON":
-                return self._with_role(self.person(_entity_of(token)), token, _entity_of(token))
+                return self._with_role(self.person(entity_of(token)), token, entity_of(token))
         heads = [t for t in after if t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS]
         return self.speaker_for(heads[-1]) if heads else None
 
     def _postposed_subject(self, verb: Token) -> Speaker | None:
         """'“…,” Andrew Pendleton, Christian Aid's head of trade policy, said.': when the parser hangs the name on
         the quote, the first name or pronoun between the closing mark and a subjectless verb is the speaker."""
-        if _has_subject(verb):
+        if has_subject(verb):
             return None
         sent_start = sent_of(verb).start
         i = verb.i - 1
@@ -328,7 +329,7 @@ class SpeakerResolver:
             if token.is_punct or token.dep_ == "det":
                 continue
             if token.pos_ in ("PROPN", "PRON") or token.ent_type_ or token.lemma_.lower() in SOURCE_NOUNS:
-                ent = _entity_of(token)
+                ent = entity_of(token)
                 return self.speaker_for(ent.root if ent is not None else token)
             return None  # "“…,” and the company said …": not a postposed name
         return None
@@ -341,7 +342,7 @@ class SpeakerResolver:
             # clause elsewhere in a long co-ordination)
             before = self.doc[token.i - 2] if self.doc[token.i - 1].text == "," and token.i > 1 else self.doc[token.i - 1]
             if before.ent_type_ == "PERSON":
-                return self.speaker_for(_entity_of(before).root, joint)
+                return self.speaker_for(entity_of(before).root, joint)
         if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
             # "Paul Connolly, who said …": the relative pronoun is the noun its clause modifies.
             return self.speaker_for(token.head.head, joint)
@@ -366,7 +367,7 @@ class SpeakerResolver:
             return Speaker(text, "anonymous", None, mention=text)
         if is_age_noun(token):
             return self._description(token)  # "the 30-year-old" (the NER calls it a DATE)
-        ent = _entity_of(token)
+        ent = entity_of(token)
         if ent is not None:
             return self._from_entity(ent, token)
         if token.lemma_.lower() in DOCUMENT_NOUNS:
@@ -390,7 +391,7 @@ class SpeakerResolver:
             if child.dep_ in ("appos", "compound", "pobj") and child.i != token.i and child.head.i in (
                 token.i, *(c.i for c in token.children)
             ):
-                ent = _entity_of(child)
+                ent = entity_of(child)
                 # a full name after a preposition ("the minister for civil aviation Praful Patel"), but not a
                 # one-word place the NER calls a person ("the Tory MP for Sleaford")
                 if ent is not None and ent.label_ == "PERSON" and (child.dep_ != "pobj" or len(ent) > 1) \
@@ -475,8 +476,8 @@ class SpeakerResolver:
         definite = any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det")
         if definite and is_age_noun(head):
             # "the 30-year-old told …": the person the story is following, named last in subject position.
-            for position, speaker, is_subject in reversed(self._person_mentions):
-                if position < head.idx and is_subject:
+            for position, speaker, subject in reversed(self._person_mentions):
+                if position < head.idx and subject:
                     return speaker
             # no subject yet (a headline run into the body): the person the story has named most, first on a tie
             earlier = [sp for p, sp, _ in self._person_mentions if p < head.idx]
@@ -531,132 +532,6 @@ class SpeakerResolver:
             return earlier_people[-1][1]
         return None
 
-    def resolve_pronoun(self, token: Token, depth: int = 0) -> Speaker | None:
-        """The nearest earlier mention in subject position (then any mention) of a compatible gender or kind."""
-        word = token.lower_
-        if word in _PRONOUN_GENDER:
-            gender = _PRONOUN_GENDER[word]
-            candidates = [(p, s, subj) for p, s, subj in self._person_mentions if self._gender(s) in (None, gender)]
-        elif word in _ORG_PRONOUNS:
-            document = self._document_antecedent(token) if word in ("it", "its") else None
-            if document is not None:
-                return document
-            candidates = self._org_mentions
-        else:
-            return None
-        # A pronoun never points into the clause it governs: in "Mr Blair has failed …, he claimed" he is not
-        # Mr Blair (a rough binding constraint: the reporting verb's own subtree is excluded).
-        head = token.head
-        bound = (min(t.idx for t in head.subtree), max(t.idx for t in head.subtree)) if head is not token else None
-        earlier = [(p, s, subj) for p, s, subj in candidates
-                   if p < token.idx and not (bound and bound[0] <= p <= bound[1])]
-        # 1. A subject in this sentence or the one before ("Blinken has hinted … “…,” he said").
-        sent = sent_of(token)
-        local_start = sent_of(self.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
-        local = [(p, s, subj) for p, s, subj in earlier if p >= local_start and subj]
-        new_source = False
-        if word in _PRONOUN_GENDER:
-            # "A spokesman said its powers were limited. “…,” he said": an unnamed source who just spoke.
-            described, new_source = self._described_reporters(
-                self.doc.char_span(local_start, token.idx, alignment_mode="expand"), _PRONOUN_GENDER[word], bound)
-            local = sorted(local + described, key=lambda m: m[0])
-        # the subject of a main clause before one embedded in what it reports ("X said Mrs Blair was …, he said")
-        main = [(p, s) for p, s, _ in local if _heads_main_clause(self.doc, p)]
-        if local and not main and word in _PRONOUN_GENDER and depth < 3:
-            # "But he said Mr Blair had lost the trust …. “…,” he said": the main clause's subject is a pronoun
-            # of the same kind; it, not the name embedded in what it reports, is the one who goes on speaking
-            last = sent_of(self.doc.char_span(local[-1][0], local[-1][0] + 1, alignment_mode="expand")[0])
-            chain = [t for t in last if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.idx < token.idx
-                     and _PRONOUN_GENDER.get(t.lower_) == _PRONOUN_GENDER[word] and self.is_outside(t)]
-            if chain:
-                antecedent = self.resolve_pronoun(chain[0], depth + 1)
-                if antecedent is not None:
-                    return self._learn_gender(antecedent, word)
-        for _, speaker in reversed(main or [(p, s) for p, s, _ in local]):
-            return self._learn_gender(speaker, word)
-        # 1b. No named subject there, but a subject pronoun of the same kind: the same person, one link back
-        # ("British actor Owen is hoping … He raised one of the biggest cheers … “…,” he said").
-        if word in _PRONOUN_GENDER and depth < 3:
-            same = _PRONOUN_GENDER[word]
-            chain = [t for t in self.doc[sent_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start:token.i]
-                     if t.dep_ in ("nsubj", "nsubjpass") and _PRONOUN_GENDER.get(t.lower_) == same
-                     and self.is_outside(t)]
-            if chain:
-                antecedent = self.resolve_pronoun(chain[-1], depth + 1)
-                if antecedent is not None:
-                    return self._learn_gender(antecedent, word)
-        # 2. The speaker of the previous quote: news stories quote one person for several sentences.
-        kind = "person" if word in _PRONOUN_GENDER else "organization"
-        # ... unless the sentence before the quote has turned to someone else ("Ljubicic was at a loss to explain
-        # his poor showing. “I didn't start badly …,” he said").
-        if kind == "person" and self.topic is not None and self._gender(self.topic) in (None, _PRONOUN_GENDER[word]):
-            return self._learn_gender(self.topic, word)
-        # ... or a source described but not named ("The SNP's parliamentary leader argued …. She said: “…”") has
-        # taken over: then the nearest named subject of that gender, not the previous quote's speaker
-        for position, speaker in reversed(self._noted if not new_source else []):
-            if position < token.idx and token.idx - position < 1500 and speaker.type == kind and \
-                    (kind != "person" or self._gender(speaker) in (None, _PRONOUN_GENDER[word])):
-                return self._learn_gender(speaker, word)
-            if position < token.idx:
-                break
-        for prefer_subject in (True, False):
-            for position, speaker, is_subject in reversed(earlier):
-                if token.idx - position > 2000:
-                    break
-                if is_subject or not prefer_subject:
-                    return self._learn_gender(speaker, word)
-        return None
-
-    def _described_reporters(self, window: Span | None, gender: str, bound: tuple[int, int] | None
-                             ) -> tuple[list[tuple[int, Speaker, bool]], bool]:
-        """Unnamed singular sources in subject position of a reporting verb ("a spokesman said", "one dealer
-        told Reuters"), as pronoun antecedents of the given gender; and whether a definite one was left
-        unresolved (someone named elsewhere in the story)."""
-        found, unresolved = [], False
-        for token in window or ():
-            if token.dep_ != "nsubj" or token.tag_ != "NN" or token.ent_type_ or token.head.lemma_ not in CUE_LEMMAS \
-                    or token.lemma_.lower() in GENERIC_PEOPLE or not self.is_outside(token) \
-                    or (bound and bound[0] <= token.idx <= bound[1]):
-                continue
-            word = token.lower_
-            if (gender == "f" and word.endswith("man") and not word.endswith("woman")) or \
-                    (gender == "m" and word.endswith("woman")):
-                continue
-            speaker = self._speaker_for_head(token)
-            # An indefinite source is new ("a spokesman", "his agent"); so is a gendered one ("the executive
-            # spokeswoman"). Another definite one left unresolved ("the party's leader") is someone named
-            # elsewhere, for the other rules to find.
-            indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
-                             or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
-            if speaker is not None and (speaker.type == "person" or speaker.type == "anonymous" and (
-                    indefinite or any(s.name == speaker.name for _, s in self._noted))):
-                found.append((token.idx, speaker, True))
-            elif speaker is not None and speaker.type == "anonymous" and word.endswith("man"):
-                found.append((token.idx, speaker, True))
-            elif speaker is not None and speaker.type == "anonymous" and token.lemma_.lower() in SOURCE_NOUNS \
-                    and token.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS:
-                unresolved = True
-        return found, unresolved
-
-    def _document_antecedent(self, token: Token) -> Speaker | None:
-        """"Mr Crosby's statement said: “…” It added: “…”": "it" is the statement, whose words are its author's."""
-        sent = sent_of(token)
-        start = sent_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
-        for candidate in reversed(self.doc[start:token.i]):
-            if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.lemma_.lower() in DOCUMENT_NOUNS \
-                    and self.is_outside(candidate):
-                author = self._speaker_for_head(candidate)
-                return author if author is not None and author.type in ("person", "organization") else None
-        return None
-
-    def _gender(self, speaker: Speaker) -> str | None:
-        return speaker.gender or self._learned_gender.get(speaker.name)
-
-    def _learn_gender(self, speaker: Speaker, pronoun: str) -> Speaker:
-        """Once "he" has meant Chris Hawkins, a later "she" is someone else."""
-        if speaker.type == "person" and speaker.name and pronoun in _PRONOUN_GENDER and " and " not in speaker.name:
-            self._learned_gender.setdefault(speaker.name, _PRONOUN_GENDER[pronoun])
-        return speaker
 
 
 _LEGAL_FORMS = {"inc", "ltd", "plc", "corp", "corporation", "holdings", "co", "llc", "ag", "sa", "nv"}
@@ -673,22 +548,6 @@ def _with_honorific_gender(speaker: Speaker, ent: Span) -> Speaker:
     return replace(speaker, gender=gender) if gender else speaker
 
 
-def _heads_main_clause(doc: Doc, position: int) -> bool:
-    span = doc.char_span(position, position + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span[0]
-    while token.dep_ in ("compound", "appos", "conj") and token.head is not token:
-        token = token.head
-    if token.dep_ == "ROOT" or token.dep_ == "pobj" and token.head.dep_ == "agent":
-        return _is_subject(token)  # a misparsed sentence-initial name; the agent of a passive main verb
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-
-
 def _is_org_name(name: str) -> bool:
     """'Manchester United', 'Lyric Theatre', 'Downing Street': a name with an organisation or place word."""
     return bool({w.lower() for w in name.split()} & ORG_NAME_WORDS)
@@ -697,30 +556,3 @@ def _is_org_name(name: str) -> bool:
 def _has_org_word(tokens: Span) -> bool:
     """_is_org_name for tokens, plurals included ("Telecommunications Administrations")."""
     return any(t.lower_ in ORG_NAME_WORDS or t.lemma_.lower() in ORG_NAME_WORDS for t in tokens)
-
-
-def is_age_noun(token: Token) -> bool:
-    """'the 30-year-old': a person described by age."""
-    return token.lower_.endswith("year-old") or (
-        token.lower_ == "old" and any(t.lower_ == "year" for t in token.lefts))
-
-
-def _is_subject(token: Token) -> bool:
-    """True for the subject of a clause, or a name in apposition/compound with one. The agent of a passive is
-    the logical subject ("The report was welcomed by David Willetts"), and so is a name that starts its sentence
-    when the parser took it for the verb ("Tait himself appeared unaffected")."""
-    if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.dep_ == "ROOT":
-        return True
-    if token.dep_ == "ROOT" and token.is_sent_start and token.ent_type_ == "PERSON":
-        return True
-    for _ in range(2):
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        if token.dep_ not in ("appos", "compound", "conj") or token.head is token:
-            return False
-        token = token.head
-    return False
-
-
-def _entity_of(token: Token) -> Span | None:
-    return ent_of(token) if token.ent_type_ else None

@@ -1,0 +1,154 @@
+"""Pronoun resolution, the part of the speaker resolver that follows "he", "she" and "it" back to a speaker.
+
+A mixin of `SpeakerResolver`: it reads the resolver's mentions (`_person_mentions`, `_org_mentions`), the speakers
+already attributed (`_noted`), the quote's lead-in person (`topic`) and its name resolution (`_speaker_for_head`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .doc_index import sent_of
+from .speaker_words import (
+    CUE_LEMMAS,
+    DOCUMENT_NOUNS,
+    GENERIC_PEOPLE,
+    ORG_NOUNS,
+    SOURCE_NOUNS,
+)
+from .syntax import heads_main_clause
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .speakers import Speaker
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
+
+
+class PronounResolution:
+    def resolve_pronoun(self, token: Token, depth: int = 0) -> Speaker | None:
+        """The nearest earlier mention in subject position (then any mention) of a compatible gender or kind."""
+        word = token.lower_
+        if word in PRONOUN_GENDER:
+            gender = PRONOUN_GENDER[word]
+            candidates = [(p, s, subj) for p, s, subj in self._person_mentions if self._gender(s) in (None, gender)]
+        elif word in ORG_PRONOUNS:
+            document = self._document_antecedent(token) if word in ("it", "its") else None
+            if document is not None:
+                return document
+            candidates = self._org_mentions
+        else:
+            return None
+        # A pronoun never points into the clause it governs: in "Mr Blair has failed …, he claimed" he is not
+        # Mr Blair (a rough binding constraint: the reporting verb's own subtree is excluded).
+        head = token.head
+        bound = (min(t.idx for t in head.subtree), max(t.idx for t in head.subtree)) if head is not token else None
+        earlier = [(p, s, subj) for p, s, subj in candidates
+                   if p < token.idx and not (bound and bound[0] <= p <= bound[1])]
+        # 1. A subject in this sentence or the one before ("Blinken has hinted … “…,” he said").
+        sent = sent_of(token)
+        local_start = sent_of(self.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
+        local = [(p, s, subj) for p, s, subj in earlier if p >= local_start and subj]
+        new_source = False
+        if word in PRONOUN_GENDER:
+            # "A spokesman said its powers were limited. “…,” he said": an unnamed source who just spoke.
+            described, new_source = self._described_reporters(
+                self.doc.char_span(local_start, token.idx, alignment_mode="expand"), PRONOUN_GENDER[word], bound)
+            local = sorted(local + described, key=lambda m: m[0])
+        # the subject of a main clause before one embedded in what it reports ("X said Mrs Blair was …, he said")
+        main = [(p, s) for p, s, _ in local if heads_main_clause(self.doc, p)]
+        if local and not main and word in PRONOUN_GENDER and depth < 3:
+            # "But he said Mr Blair had lost the trust …. “…,” he said": the main clause's subject is a pronoun
+            # of the same kind; it, not the name embedded in what it reports, is the one who goes on speaking
+            last = sent_of(self.doc.char_span(local[-1][0], local[-1][0] + 1, alignment_mode="expand")[0])
+            chain = [t for t in last if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.idx < token.idx
+                     and PRONOUN_GENDER.get(t.lower_) == PRONOUN_GENDER[word] and self.is_outside(t)]
+            if chain:
+                antecedent = self.resolve_pronoun(chain[0], depth + 1)
+                if antecedent is not None:
+                    return self._learn_gender(antecedent, word)
+        for _, speaker in reversed(main or [(p, s) for p, s, _ in local]):
+            return self._learn_gender(speaker, word)
+        # 1b. No named subject there, but a subject pronoun of the same kind: the same person, one link back
+        # ("British actor Owen is hoping … He raised one of the biggest cheers … “…,” he said").
+        if word in PRONOUN_GENDER and depth < 3:
+            same = PRONOUN_GENDER[word]
+            chain = [t for t in self.doc[sent_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start:token.i]
+                     if t.dep_ in ("nsubj", "nsubjpass") and PRONOUN_GENDER.get(t.lower_) == same
+                     and self.is_outside(t)]
+            if chain:
+                antecedent = self.resolve_pronoun(chain[-1], depth + 1)
+                if antecedent is not None:
+                    return self._learn_gender(antecedent, word)
+        # 2. The speaker of the previous quote: news stories quote one person for several sentences.
+        kind = "person" if word in PRONOUN_GENDER else "organization"
+        # ... unless the sentence before the quote has turned to someone else ("Ljubicic was at a loss to explain
+        # his poor showing. “I didn't start badly …,” he said").
+        if kind == "person" and self.topic is not None and self._gender(self.topic) in (None, PRONOUN_GENDER[word]):
+            return self._learn_gender(self.topic, word)
+        # ... or a source described but not named ("The SNP's parliamentary leader argued …. She said: “…”") has
+        # taken over: then the nearest named subject of that gender, not the previous quote's speaker
+        for position, speaker in reversed(self._noted if not new_source else []):
+            if position < token.idx and token.idx - position < 1500 and speaker.type == kind and \
+                    (kind != "person" or self._gender(speaker) in (None, PRONOUN_GENDER[word])):
+                return self._learn_gender(speaker, word)
+            if position < token.idx:
+                break
+        for prefer_subject in (True, False):
+            for position, speaker, is_subject in reversed(earlier):
+                if token.idx - position > 2000:
+                    break
+                if is_subject or not prefer_subject:
+                    return self._learn_gender(speaker, word)
+        return None
+
+    def _described_reporters(self, window: Span | None, gender: str, bound: tuple[int, int] | None
+                             ) -> tuple[list[tuple[int, Speaker, bool]], bool]:
+        """Unnamed singular sources in subject position of a reporting verb ("a spokesman said", "one dealer
+        told Reuters"), as pronoun antecedents of the given gender; and whether a definite one was left
+        unresolved (someone named elsewhere in the story)."""
+        found, unresolved = [], False
+        for token in window or ():
+            if token.dep_ != "nsubj" or token.tag_ != "NN" or token.ent_type_ or token.head.lemma_ not in CUE_LEMMAS \
+                    or token.lemma_.lower() in GENERIC_PEOPLE or not self.is_outside(token) \
+                    or (bound and bound[0] <= token.idx <= bound[1]):
+                continue
+            word = token.lower_
+            if (gender == "f" and word.endswith("man") and not word.endswith("woman")) or \
+                    (gender == "m" and word.endswith("woman")):
+                continue
+            speaker = self._speaker_for_head(token)
+            # An indefinite source is new ("a spokesman", "his agent"); so is a gendered one ("the executive
+            # spokeswoman"). Another definite one left unresolved ("the party's leader") is someone named
+            # elsewhere, for the other rules to find.
+            indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+                             or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
+            if speaker is not None and (speaker.type == "person" or speaker.type == "anonymous" and (
+                    indefinite or word.endswith("man") or any(s.name == speaker.name for _, s in self._noted))):
+                found.append((token.idx, speaker, True))
+            elif speaker is not None and speaker.type == "anonymous" and token.lemma_.lower() in SOURCE_NOUNS \
+                    and token.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS:
+                unresolved = True
+        return found, unresolved
+
+    def _document_antecedent(self, token: Token) -> Speaker | None:
+        """"Mr Crosby's statement said: “…” It added: “…”": "it" is the statement, whose words are its author's."""
+        sent = sent_of(token)
+        start = sent_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+        for candidate in reversed(self.doc[start:token.i]):
+            if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.lemma_.lower() in DOCUMENT_NOUNS \
+                    and self.is_outside(candidate):
+                author = self._speaker_for_head(candidate)
+                return author if author is not None and author.type in ("person", "organization") else None
+        return None
+
+    def _gender(self, speaker: Speaker) -> str | None:
+        return speaker.gender or self._learned_gender.get(speaker.name)
+
+    def _learn_gender(self, speaker: Speaker, pronoun: str) -> Speaker:
+        """Once "he" has meant Chris Hawkins, a later "she" is someone else."""
+        if speaker.type == "person" and speaker.name and pronoun in PRONOUN_GENDER and " and " not in speaker.name:
+            self._learned_gender.setdefault(speaker.name, PRONOUN_GENDER[pronoun])
+        return speaker

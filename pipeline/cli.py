@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import time
@@ -257,5 +258,16 @@ def main(argv: list[str] | None = None) -> int:
     return args.func(args)
 
 
+def run() -> None:
+    """The console entry point. It exits without tearing the interpreter down: after a build the process holds the
+    spaCy model and every table, and freeing them object by object takes about a second. By then the snapshot,
+    the run's event log and the output are all written; logging is shut down and the streams flushed first."""
+    code = main()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -60,6 +60,7 @@ def clean_name(text: str) -> str:
     text = " ".join(text.split())
     text = _HONORIFIC.sub("", text)
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s*\([^)]*$", "", text)  # "World Health Organisation (WHO": the NER took half a bracket
     return _POSSESSIVE.sub("", text).strip(" ,.;:-–—")
 
 

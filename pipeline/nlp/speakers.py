@@ -194,6 +194,9 @@ class SpeakerResolver(PronounResolution):
         longer: dict[str, set[str]] = {}
         for ent in doc_ents(self.doc):
             words = clean_name(ent.text).split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if ent.label_ == "ORG" and len(initials) >= 2 and len(words) - len(initials) <= 2:
+                longer.setdefault(initials, set()).add(" ".join(words))  # "WHO": "World Health Organisation"
             if ent.label_ == "ORG" and 2 <= len(words) <= 4 and len(set(words)) == len(words):
                 for cut in range(1, len(words)):
                     added = {w.lower().rstrip(".") for w in words[cut:]}
@@ -418,7 +421,12 @@ class SpeakerResolver(PronounResolution):
         """A proper noun the NER missed: a person, named in full where the document gives the full name;
         an acronym ("CENTR", "UEFA") or a place-like name ("Downing Street") is an organisation."""
         if token.text.isupper() and len(token.text) >= 2 and token.is_alpha:
-            return Speaker(token.text, "organization", f"org:{slug(token.text)}", mention=token.text)
+            # a person's initials ("JK" after "Jason King"), else an organisation, in full where the story names it
+            person = self._person_by_initials(token.text)
+            if person is not None:
+                return person
+            name = self._org_full_names.get(token.text, token.text)
+            return Speaker(name, "organization", f"org:{slug(name)}", mention=token.text)
         mention = name_run(token)
         if _is_org_name(mention):
             name = clean_name(mention)
@@ -431,15 +439,27 @@ class SpeakerResolver(PronounResolution):
             return Speaker(e.name, "person", e.id, mention=mention, gender=e.gender)
         return Speaker(name, "person", f"person:{slug(name)}", mention=mention)
 
+    def _person_by_initials(self, text: str) -> Speaker | None:
+        """"JK, also known as Jason King": the one full name in the story with these initials."""
+        people = {n for n in self._full_names.values() if "".join(w[0] for w in n.split()) == text}
+        if len(people) != 1:
+            return None
+        name = people.pop()
+        return Speaker(name, "person", f"person:{slug(name)}", mention=text)
+
     def _from_entity(self, ent: Span, head: Token) -> Speaker | None:
+        if len(ent) == 1 and ent.text.isupper() and len(ent.text) >= 2:
+            person = self._person_by_initials(ent.text)
+            if person is not None:
+                return person
         if ent.label_ == "NORP" and len(ent) == 1 and head.dep_ in ("nsubj", "nsubjpass") \
                 and not ent.text.endswith("s") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             # "said the American", "The Australian has suffered": a nationality standing for a person named before
             reference = self._definite_reference(head)
             if reference is not None:
                 return reference
-        if ent.label_ == "PERSON" and len(ent) > 1 and _has_org_word(ent):
-            return self.organization(ent)  # "Telecommunications Administrations", "Lyric Theatre"
+        if ent.label_ == "PERSON" and _has_org_word(ent) and (len(ent) > 1 or not self._surname_match(ent.text)):
+            return self.organization(ent)  # "Telecommunications Administrations", "Lyric Theatre", "Labour"
         if ent.label_ == "PERSON" or self._surname_match(ent.text):
             return self._with_role(self.person(ent), head, ent)
         before = self.doc[ent.start - 1] if ent.start > 0 else None

@@ -395,6 +395,9 @@ class SpeakerResolver(PronounResolution):
                 token.i, *(c.i for c in token.children)
             ):
                 ent = entity_of(child)
+                if ent is not None and ent.label_ == "ORG" and child.dep_ in ("compound", "appos") \
+                        and token.lemma_.lower() in ORG_NOUNS | {"newspaper", "paper", "magazine", "outlet"}:
+                    return self.organization(ent)  # "the Le Figaro newspaper said", "the oil firm, Shell"
                 # a full name after a preposition ("the minister for civil aviation Praful Patel"), but not a
                 # one-word place the NER calls a person ("the Tory MP for Sleaford")
                 if ent is not None and ent.label_ == "PERSON" and (child.dep_ != "pobj" or len(ent) > 1) \

@@ -29,7 +29,8 @@ ROLE_WORDS = TITLES | {
     "spokeswoman", "spokesperson", "chairman", "chairwoman", "executive", "mp", "mep", "leader", "captain",
     "presenter", "host", "editor", "founder", "correspondent", "analyst", "economist", "striker", "midfielder",
     "defender", "goalkeeper", "keeper", "winger", "star", "singer", "actor", "actress", "officer", "commissioner",
-    "ambassador", "envoy", "deputy", "head",
+    "ambassador", "envoy", "deputy", "head", "lawyer", "solicitor", "barrister", "campaigner", "producer",
+    "author", "writer",
 }
 # More words than this before a surname are a title or a headline run into the body ("Big Brother Germaine Greer").
 MAX_NAME_WORDS = 3

@@ -146,6 +146,7 @@ class SpeakerResolver(PronounResolution):
         """Surname -> the longest full name in the document that ends with it (PERSON spans and proper-noun runs)."""
         names: dict[str, str] = {}
         candidates = [strip_titles(clean_name(ent.text)) for ent in doc_ents(self.doc) if ent.label_ == "PERSON"]
+        self._person_entity_names = set(candidates)
         run: list[str] = []
         run_positions: list[tuple[int, str, bool]] = []
         run_tokens: list[Token] = []
@@ -216,6 +217,10 @@ class SpeakerResolver(PronounResolution):
             return None
         if parts[0] in self._full_names:
             return self._full_names[parts[0]]
+        # a first name, only for someone the NER itself calls a person ("Apple" is not "Apple Developer Connection")
+        first = {n for n in self._full_names.values() if n.split()[0] == parts[0] and n in self._person_entity_names}
+        if len(first) == 1:
+            return first.pop()  # "Jamie didn't finally arrive …" in a story about Jamie Costin
         match = process.extractOne(parts[0], list(self._full_names), scorer=fuzz.ratio, score_cutoff=85)
         return self._full_names[match[0]] if match else None
 
@@ -365,7 +370,11 @@ class SpeakerResolver(PronounResolution):
         if token.lower_ in ("one", "some", "many", "several", "two", "three") and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in token.children
         ):
-            # "one of her male colleagues": an unnamed member of a group.
+            # "one of her male colleagues": an unnamed member of a group; "one of their lawyers Michalis
+            # Dimitrakopoulos" is named
+            named = [entity_of(t) for t in token.subtree if t.ent_type_ == "PERSON"]
+            if named and len(named[-1]) > 1:
+                return self._with_role(self.person(named[-1]), token, named[-1])
             text = " ".join(t.text for t in token.subtree if t.dep_ != "punct")
             return Speaker(text, "anonymous", None, mention=text)
         if is_age_noun(token):
@@ -522,7 +531,10 @@ class SpeakerResolver(PronounResolution):
             for _, earlier in reversed(self._noted):
                 if earlier.type == "person" and earlier.name and " and " in earlier.name:
                     return earlier
-        if definite and head.lemma_.lower() not in GENERIC_PEOPLE:
+        # "the man shouted" is someone new, but "the Waterford man" is the person the story is about
+        placed = any(c.dep_ in ("compound", "amod") and (c.ent_type_ in ("GPE", "NORP") or c.pos_ == "PROPN")
+                     for c in head.children)
+        if definite and (head.lemma_.lower() not in GENERIC_PEOPLE or placed):
             reference = self._definite_reference(head)
             if reference is not None:
                 return reference

@@ -53,6 +53,11 @@ def strip_titles(name: str) -> str:
     return " ".join(parts)
 
 
+def initials(name: str) -> str:
+    """'World Health Organisation' -> 'WHO', 'Jason King' -> 'JK' (lower-case words such as 'of' are skipped)."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 

@@ -63,25 +63,18 @@ class PronounResolution:
             # "But he said Mr Blair had lost the trust …. “…,” he said": the main clause's subject is a pronoun
             # of the same kind; it, not the name embedded in what it reports, is the one who goes on speaking
             last = sent_of(self.doc.char_span(local[-1][0], local[-1][0] + 1, alignment_mode="expand")[0])
-            chain = [t for t in last if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.idx < token.idx
-                     and PRONOUN_GENDER.get(t.lower_) == PRONOUN_GENDER[word] and self.is_outside(t)]
-            if chain:
-                antecedent = self.resolve_pronoun(chain[0], depth + 1)
-                if antecedent is not None:
-                    return self._learn_gender(antecedent, word)
+            chain = self._same_pronoun_subjects([t for t in last if t.idx < token.idx], word, main_clause=True)
+            if chain and (found := self._one_link_back(chain[0], word, depth)) is not None:
+                return found
         for _, speaker in reversed(main or [(p, s) for p, s, _ in local]):
             return self._learn_gender(speaker, word)
         # 1b. No named subject there, but a subject pronoun of the same kind: the same person, one link back
         # ("British actor Owen is hoping … He raised one of the biggest cheers … “…,” he said").
         if word in PRONOUN_GENDER and depth < 3:
-            same = PRONOUN_GENDER[word]
-            chain = [t for t in self.doc[sent_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start:token.i]
-                     if t.dep_ in ("nsubj", "nsubjpass") and PRONOUN_GENDER.get(t.lower_) == same
-                     and self.is_outside(t)]
-            if chain:
-                antecedent = self.resolve_pronoun(chain[-1], depth + 1)
-                if antecedent is not None:
-                    return self._learn_gender(antecedent, word)
+            start = sent_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+            chain = self._same_pronoun_subjects(self.doc[start:token.i], word)
+            if chain and (found := self._one_link_back(chain[-1], word, depth)) is not None:
+                return found
         # 2. The speaker of the previous quote: news stories quote one person for several sentences.
         kind = "person" if word in PRONOUN_GENDER else "organization"
         # ... unless the sentence before the quote has turned to someone else ("Ljubicic was at a loss to explain
@@ -103,6 +96,18 @@ class PronounResolution:
                 if is_subject or not prefer_subject:
                     return self._learn_gender(speaker, word)
         return None
+
+    def _same_pronoun_subjects(self, tokens, word: str, main_clause: bool = False) -> list[Token]:
+        """Subject pronouns of the same gender as `word` among `tokens`, outside quotes (of the main clause only,
+        if asked)."""
+        return [t for t in tokens
+                if (t.dep_ == "nsubj" and t.head.dep_ == "ROOT" if main_clause else t.dep_ in ("nsubj", "nsubjpass"))
+                and PRONOUN_GENDER.get(t.lower_) == PRONOUN_GENDER[word] and self.is_outside(t)]
+
+    def _one_link_back(self, pronoun: Token, word: str, depth: int) -> Speaker | None:
+        """Whom an earlier pronoun of the same kind stands for: `word` means the same person."""
+        antecedent = self.resolve_pronoun(pronoun, depth + 1)
+        return None if antecedent is None else self._learn_gender(antecedent, word)
 
     def _described_reporters(self, window: Span | None, gender: str, bound: tuple[int, int] | None
                              ) -> tuple[list[tuple[int, Speaker, bool]], bool]:

@@ -56,9 +56,10 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
         kind = "term" if _is_term(quoted) else "quote"
         # The person the sentence before the quote is about: a hint for pronouns and descriptions when it is
         # named there, and the speaker of last resort (rule 6) in any case.
-        narrative_subject, named = _lead_in_person(doc, span.outer[0], resolver)
+        previous_sentence = _previous_sentence(doc, span.outer[0])
+        narrative_subject, named = _lead_in_person(previous_sentence, resolver)
         resolver.topic = narrative_subject if named else None
-        cue, speaker, how = _attribute(doc, span, resolver, narrative_subject)
+        cue, speaker, how = _attribute(doc, span, kind, resolver, previous_sentence, narrative_subject)
         resolver.topic = None
         if speaker is None:
             previous = _continued_from(span, index, spans, records, para_bounds)
@@ -86,7 +87,8 @@ def _is_term(quoted: str) -> bool:
     return len(words) <= MAX_TERM_WORDS and not quoted.rstrip().endswith(("?", "!"))
 
 
-def _attribute(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver, narrative_subject: Speaker | None):
+def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, previous_sentence: Span | None,
+               narrative_subject: Speaker | None):
     outer_start, outer_end = span.outer
     inside = doc.char_span(span.start, span.end, alignment_mode="expand")
     if inside is None or len(inside) == 0:
@@ -94,12 +96,12 @@ def _attribute(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver, narrative_s
     # 1. The parse: climb from the quote to a reporting verb outside it.
     if re.search(r"so-called\s*$", doc_text(doc)[max(0, outer_start - 12):outer_start]):
         return None, None, "none"  # a "so-called" term is the writer's label, not a source's words
-    cue_token = _governing_cue(inside, resolver, MAX_TERM_HOPS if _is_term(doc_text(doc)[span.start:span.end]) else 12)
+    cue_token = _governing_cue(inside, resolver, MAX_TERM_HOPS if kind == "term" else 12)
     if cue_token is not None:
         speaker = resolver.subject_of(cue_token)
         if speaker is not None:
             return cue_token.lemma_, speaker, "governing_verb"
-    if _is_term(doc_text(doc)[span.start:span.end]):
+    if kind == "term":
         return None, None, "none"  # a quoted term inside a sentence belongs to its governing verb or nobody
     # 2. A stand-alone quote: the nearest reporting verb in its sentence(s), outside every quote.
     window = _sentence_window(doc, outer_start, outer_end)
@@ -118,7 +120,7 @@ def _attribute(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver, narrative_s
                     if speaker is not None:
                         return "according to", speaker, "according_to"
     # 4. A quote that follows a reporting sentence in its paragraph ("Biden signaled that … “We’ve allowed …”").
-    lead_in = _lead_in_cue(doc, outer_start, resolver)
+    lead_in = _lead_in_cue(previous_sentence, resolver)
     if lead_in is not None:
         speaker = resolver.subject_of(lead_in)
         if speaker is not None:
@@ -192,9 +194,8 @@ def _sentence_window(doc: Doc, start: int, end: int) -> list[Token]:
     return tokens
 
 
-def _lead_in_cue(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> Token | None:
+def _lead_in_cue(previous: Span | None, resolver: SpeakerResolver) -> Token | None:
     """The reporting verb of the sentence just before a quote that opens a sentence, in the same paragraph."""
-    previous = _previous_sentence(doc, quote_start)
     if previous is None:
         return None
     root = previous.root
@@ -205,7 +206,7 @@ def _lead_in_cue(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> Token
 
 def _verb_before_colon(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> Token | None:
     """The main verb of the clause a colon ends right before a quote (a caption's "Name: “…”" has none)."""
-    if not doc_text(doc)[:quote_start].rstrip().endswith(":"):
+    if not doc_text(doc)[max(0, quote_start - 20):quote_start].rstrip().endswith(":"):
         return None
     span = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
     if span is None or span.start == 0:
@@ -222,10 +223,9 @@ def _verb_before_colon(doc: Doc, quote_start: int, resolver: SpeakerResolver) ->
     return cues[-1] if cues else (roots or verbs or [None])[0]
 
 
-def _lead_in_person(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> tuple[Speaker | None, bool]:
+def _lead_in_person(previous: Span | None, resolver: SpeakerResolver) -> tuple[Speaker | None, bool]:
     """The person subject of the quote-free sentence just before a quote that opens its sentence, and whether
     that sentence names them (a name or "the 66-year-old", not a pronoun or "a spokesman")."""
-    previous = _previous_sentence(doc, quote_start)
     if previous is None or any(not resolver.is_outside(t) or t.text in '"“”' for t in previous):
         return None, False
     for child in previous.root.children:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from .doc_index import doc_ents, doc_text, sent_of
 from .gazetteer import Gazetteer, load_gazetteer
-from .names import NAME_PARTICLES, clean_name, name_run, slug, strip_titles
+from .names import NAME_PARTICLES, clean_name, initials, name_run, slug, strip_titles
 from .pronouns import PronounResolution
 from .speaker_words import (
     CUE_LEMMAS,
@@ -195,9 +195,9 @@ class SpeakerResolver(PronounResolution):
         longer: dict[str, set[str]] = {}
         for ent in doc_ents(self.doc):
             words = clean_name(ent.text).split()
-            initials = "".join(w[0] for w in words if w[:1].isupper())
-            if ent.label_ == "ORG" and len(initials) >= 2 and len(words) - len(initials) <= 2:
-                longer.setdefault(initials, set()).add(" ".join(words))  # "WHO": "World Health Organisation"
+            acronym = initials(" ".join(words))
+            if ent.label_ == "ORG" and len(acronym) >= 2 and len(words) - len(acronym) <= 2:
+                longer.setdefault(acronym, set()).add(" ".join(words))  # "WHO": "World Health Organisation"
             if ent.label_ == "ORG" and 2 <= len(words) <= 4 and len(set(words)) == len(words):
                 for cut in range(1, len(words)):
                     added = {w.lower().rstrip(".") for w in words[cut:]}
@@ -453,7 +453,7 @@ class SpeakerResolver(PronounResolution):
 
     def _person_by_initials(self, text: str) -> Speaker | None:
         """"JK, also known as Jason King": the one full name in the story with these initials."""
-        people = {n for n in self._full_names.values() if "".join(w[0] for w in n.split()) == text}
+        people = {n for n in self._full_names.values() if initials(n) == text}
         if len(people) != 1:
             return None
         name = people.pop()

@@ -39,18 +39,65 @@ def build(args: argparse.Namespace) -> int:
     ensure_dagster_home()
     import dagster as dg
 
+    job = _build_job(args)
+    with dg.DagsterInstance.get() as instance:
+        return _execute(job, instance, args.log_level)
+
+
+def watch(args: argparse.Namespace) -> int:
+    """Build, then rebuild whenever the seeds change, in one long-lived process: the spaCy model, the schemas and
+    the cached extractions stay loaded, so a rebuild after one edited article costs little more than that article.
+    The same content-hash scan as the `seeds_changed` sensor decides what changed."""
+    ensure_dagster_home()
+    import dagster as dg
+
+    from . import extraction_cache
+    from .ingest import scan_seeds
+    from .nlp.model import get_nlp
+
+    extraction_cache.keep_in_memory()
+    job = _build_job(args)
+    seeds = Path(args.seeds).resolve()
+    state, _ = scan_seeds(seeds, {})  # before the first build: an edit made during a build starts the next one
+    builds = 0
+    with dg.DagsterInstance.get() as instance:
+        try:
+            while True:
+                _execute(job, instance, args.log_level)
+                builds += 1
+                if args.max_builds and builds >= args.max_builds:
+                    return 0
+                if builds == 1:
+                    get_nlp()  # loaded now, while nothing waits, rather than on the first edit
+                console.print(f"watching [cyan]{seeds}[/cyan] (every {args.interval:g} s; Ctrl-C stops)")
+                changes = None
+                while not changes:
+                    time.sleep(args.interval)
+                    state, changes = scan_seeds(seeds, state)
+                console.print(f"seeds changed: {changes.summary()} "
+                              f"({', '.join((changes.added + changes.changed + changes.deleted)[:5])})")
+        except KeyboardInterrupt:
+            console.print("stopped watching")
+            return 0
+
+
+def _build_job(args: argparse.Namespace):
     from .definitions import BUILD_JOB, build_defs
 
     seeds = Path(args.seeds).resolve()
     datasets = args.datasets if "://" in args.datasets else str(Path(args.datasets).resolve())
-    console.print(f"[bold]newsfacts build[/bold]: seeds [cyan]{seeds}[/cyan] -> datasets [cyan]{datasets}[/cyan]")
-    job = build_defs(str(seeds), str(datasets)).resolve_job_def(BUILD_JOB)
+    console.print(f"[bold]newsfacts {args.command}[/bold]: seeds [cyan]{seeds}[/cyan] -> datasets [cyan]{datasets}[/cyan]")
+    return build_defs(str(seeds), str(datasets)).resolve_job_def(BUILD_JOB)
+
+
+def _execute(job, instance, log_level: str) -> int:
+    """One run of the build job in this process; prints the snapshot's summary and, last, its path."""
     started = time.perf_counter()
-    with dg.DagsterInstance.get() as instance, _progress_bar() as bar:
+    with _progress_bar() as bar:
         result = job.execute_in_process(
             instance=instance,
             raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
+            run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
         )
     elapsed = time.perf_counter() - started
     if not result.success:
@@ -69,7 +116,7 @@ def build(args: argparse.Namespace) -> int:
                   f"({parsed / max(bar.parse_seconds if bar else 0, 1e-9):.1f} articles/s), the rest unchanged "
                   f"(cached); report: {storage.root_path(path) / 'report.html'}" if parsed else
                   f"built in {elapsed:.1f} s: {manifest['row_counts']['articles']} articles, all unchanged (cached)")
-    print(path)
+    print(path, flush=True)
     return 0
 
 
@@ -230,6 +277,13 @@ def main(argv: list[str] | None = None) -> int:
     p_build.add_argument("--datasets", default=str(default_datasets_dir()))
     p_build.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     p_build.set_defaults(func=build)
+    p_watch = sub.add_parser("watch", help="build, then rebuild whenever the seeds change (Ctrl-C stops)")
+    p_watch.add_argument("--seeds", default=str(default_seeds_dir()))
+    p_watch.add_argument("--datasets", default=str(default_datasets_dir()))
+    p_watch.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    p_watch.add_argument("--interval", type=float, default=2.0, help="seconds between scans of the seeds folder")
+    p_watch.add_argument("--max-builds", type=int, default=0, help="stop after this many builds (0: never)")
+    p_watch.set_defaults(func=watch)
     p_list = sub.add_parser("list", help="list snapshots")
     p_list.add_argument("--datasets", default=str(default_datasets_dir()))
     p_list.set_defaults(func=list_)

@@ -67,11 +67,11 @@ def with_publication_windows(articles: pd.DataFrame, dates: pd.DataFrame) -> pd.
         past = past.assign(_start=pd.to_datetime(past["date_start"]))
         latest = past.loc[past.groupby("article_id")["_start"].idxmax()].set_index("article_id")
         undated = articles["published_date_status"].eq("unknown") & articles["article_id"].isin(latest.index)
-        for i in articles.index[undated]:
-            mention = latest.loc[articles.at[i, "article_id"]]
-            articles.at[i, "published_earliest"] = mention["_start"]
-            articles.at[i, "published_date_evidence"] = (
-                f"on or after {mention['_start'].date().isoformat()}: reports {mention['text']!r} in the past tense")
+        mention = latest.reindex(articles.loc[undated, "article_id"])
+        articles.loc[undated, "published_earliest"] = mention["_start"].to_numpy()
+        articles.loc[undated, "published_date_evidence"] = [
+            f"on or after {start.date().isoformat()}: reports {text!r} in the past tense"
+            for start, text in zip(mention["_start"], mention["text"])]
     for column in ("published_earliest", "published_latest"):
         articles[column] = pd.to_datetime(articles[column])
     return articles
@@ -109,19 +109,23 @@ def cluster_events(events: pd.DataFrame) -> pd.DataFrame:
     key = events["event_type"] + "|" + events["actor"].fillna("") + "|" + events["recipient"].fillna("")
     has_party = events["actor"].notna() | events["recipient"].notna()
     candidates = has_party & (events.groupby(key)["article_id"].transform("nunique") > 1)
-    for _, group in events[candidates].groupby(key[candidates]):
-        similar = process.cdist(group["text"].tolist(), group["text"].tolist(), scorer=fuzz.token_set_ratio,
+    # Whole-column arrays once; each group of candidates is a list of row positions into them.
+    texts, articles = events["text"].tolist(), events["article_id"].to_numpy()
+    starts, ends = pd.to_datetime(events["date_start"]).to_numpy(), pd.to_datetime(events["date_end"]).to_numpy()
+    undated = np.isnat(starts)
+    positions = np.flatnonzero(candidates.to_numpy())
+    for group in events[candidates].groupby(key[candidates]).indices.values():
+        rows = positions[group]
+        group_texts = [texts[i] for i in rows]
+        similar = process.cdist(group_texts, group_texts, scorer=fuzz.token_set_ratio,
                                 score_cutoff=CLUSTER_TEXT_SIMILARITY, dtype=np.uint8) > 0
-        articles = group["article_id"].to_numpy()
-        starts = pd.to_datetime(group["date_start"]).to_numpy()
-        ends = pd.to_datetime(group["date_end"]).to_numpy()
-        rows = group.index.to_numpy()
         for a, b in zip(*np.nonzero(np.triu(similar, 1))):
+            a, b = int(rows[a]), int(rows[b])
             if articles[a] == articles[b]:
                 continue
-            if not (pd.isna(starts[a]) or pd.isna(starts[b])) and (starts[a] > ends[b] or starts[b] > ends[a]):
+            if not (undated[a] or undated[b]) and (starts[a] > ends[b] or starts[b] > ends[a]):
                 continue  # both dated, and the dates do not overlap: different events
-            parent[find(int(rows[a]))] = find(int(rows[b]))
+            parent[find(a)] = find(b)
     roots = [find(i) for i in range(len(events))]
     first_member: dict[int, str] = {}
     for root, event_id in zip(roots, events["event_id"].tolist()):

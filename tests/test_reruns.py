@@ -93,3 +93,56 @@ def test_datasets_root_may_be_an_fsspec_url(tmp_path, capsys, monkeypatch):
     tables = load_snapshot(datasets_dir=url)
     assert len(tables["articles"]) == 5 and len(tables["quotes"]) > 0
     assert cli.main(["list", "--datasets", url]) == 0
+
+
+def test_watch_rebuilds_when_a_seed_changes(tmp_path):
+    """`newsfacts watch` in its own process: one build at start, then one per change it sees in the seeds."""
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    from conftest import REPO
+
+    seeds, datasets = tmp_path / "seeds", tmp_path / "datasets"
+    shutil.copytree(SEEDS, seeds)
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path / "home"), "NEWSFACTS_CACHE": str(tmp_path / "cache")}
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "pipeline.cli", "watch", "--seeds", str(seeds), "--datasets", str(datasets),
+         "--interval", "0.2", "--max-builds", "2"],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = threading.Timer(180, watcher.kill)  # a watcher that never rebuilds fails the test, not hangs it
+    deadline.start()
+    try:
+        first = watcher.stdout.readline().strip()  # each build prints its snapshot's path when it is published
+        assert first.startswith(str(datasets)), watcher.stderr.read()
+        edited = sorted(seeds.glob("*.txt"))[1]
+        draft = tmp_path / "draft.txt"  # written beside, then swapped in: the watcher never sees half a file
+        draft.write_text(edited.read_text() + '\n\n"We will keep watching," the editor said.\n')
+        os.replace(draft, edited)
+        second = watcher.stdout.readline().strip()
+        assert watcher.wait(timeout=120) == 0
+    finally:
+        deadline.cancel()
+        watcher.kill()
+    assert second.startswith(str(datasets)) and second != first
+    manifest = json.loads((datasets / second.split("/")[-1] / "manifest.json").read_text())
+    assert manifest["changes_from_parent"]["changed"] == [edited.stem]
+    quotes = pd.read_parquet(f"{second}/quotes.parquet")
+    assert quotes.loc[quotes["article_id"] == edited.stem, "text"].str.contains("We will keep watching").any()
+
+
+def test_a_watching_process_keeps_cache_entries_in_memory(tmp_path, monkeypatch):
+    from pipeline import extraction_cache
+    from pipeline.nlp.parse import parse_article
+
+    monkeypatch.setattr(extraction_cache, "_memory", None)  # restored after the test: other tests read files
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    cache = extraction_cache.ExtractionCache(tmp_path, "code")
+    cache.put_parsed("abc", parse_article(seed.read_bytes()))
+    extraction_cache.keep_in_memory()
+    kept = cache.get_parsed("abc")  # read from its file once, then kept
+    for entry in tmp_path.rglob("*.pkl"):
+        entry.unlink()
+    assert cache.get_parsed("abc") is kept
+    assert cache.get_parsed("abd") is None

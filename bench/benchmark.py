@@ -82,7 +82,12 @@ def watch_rebuilds(seeds: Path, datasets: Path, home: Path, article_ids: list[st
     peak_kib = int(next(line.split()[1] for line in Path(f"/proc/{watcher.pid}/status").read_text().splitlines()
                         if line.startswith("VmHWM")))
     watcher.send_signal(signal.SIGINT)  # Ctrl-C: the watcher stops
-    watcher.wait(timeout=60)
+    try:
+        watcher.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        print("the watcher did not stop on Ctrl-C within 30 s: killed", flush=True)
+        watcher.kill()
+        watcher.wait()
     return seconds, peak_kib / 1024
 
 

@@ -27,7 +27,7 @@ def is_future(ent: Span) -> bool:
             return True
         if "to" in aux and head.dep_ == "ROOT":
             return True
-        if head is node or head.pos_ == "VERB":
+        if head == node or head.pos_ == "VERB":
             return bool({"will", "shall", "'ll"} & aux)
         node = head
     return False

@@ -228,7 +228,7 @@ def _controller(token: Token, resolver: SpeakerResolver) -> list[Speaker]:
     node = token
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head == node:
             return []
         if node.dep_ == "xcomp":
             for child in head.children:
@@ -237,7 +237,7 @@ def _controller(token: Token, resolver: SpeakerResolver) -> list[Speaker]:
                     if parties:
                         return parties
         for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child is not node:
+            if child.dep_ in ("nsubj", "nsubjpass") and child != node:
                 parties = _parties(child, resolver)
                 if parties:
                     return parties
@@ -339,7 +339,7 @@ def _status(trigger: Token, resolver: SpeakerResolver, quote) -> tuple[str, Spea
 def _governors(token: Token, depth: int) -> list[Token]:
     chain, node = [], token
     for _ in range(depth):
-        if node.head is node or node.dep_ in ("ROOT", "conj", "advcl", "relcl"):
+        if node.head == node or node.dep_ in ("ROOT", "conj", "advcl", "relcl"):
             break
         node = node.head
         chain.append(node)

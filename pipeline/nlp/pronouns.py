@@ -44,7 +44,7 @@ class PronounResolution:
         # A pronoun never points into the clause it governs: in "Mr Blair has failed …, he claimed" he is not
         # Mr Blair (a rough binding constraint: the reporting verb's own subtree is excluded).
         head = token.head
-        bound = (min(t.idx for t in head.subtree), max(t.idx for t in head.subtree)) if head is not token else None
+        bound = (min(t.idx for t in head.subtree), max(t.idx for t in head.subtree)) if head != token else None
         earlier = [(p, s, subj) for p, s, subj in candidates
                    if p < token.idx and not (bound and bound[0] <= p <= bound[1])]
         # 1. A subject in this sentence or the one before ("Blinken has hinted … “…,” he said").

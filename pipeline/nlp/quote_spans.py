@@ -70,7 +70,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 open_at = i  # a straight mark that looks closing but nothing is open is a misplaced opener
             elif direction == "open":
                 # A new quote opens while one is open: the previous one ran to the end of its paragraph.
-                _emit(text, spans, open_at, None, i)
+                _emit(text, spans, open_at, None, _before_lead_in(text, open_at, i))
                 open_at = i
             else:
                 _emit(text, spans, open_at, i, i)
@@ -78,6 +78,18 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if open_at is not None:
             _emit(text, spans, open_at, None, para_end)
     return spans
+
+
+_SENTENCE_END = re.compile(r"[.!?]['’]?\s+(?=[A-Z])")
+
+
+def _before_lead_in(text: str, open_at: int, next_mark: int) -> int:
+    """Where an unclosed quote ends when the next quote opens after a colon ('... Simon Gardner said: "'): the
+    sentence that introduces the next quote is narrative, so the open quote ends at the sentence before it."""
+    if not text[open_at:next_mark].rstrip().endswith(":"):
+        return next_mark
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, open_at + 1, next_mark)]
+    return ends[-1] if ends else next_mark
 
 
 def _emit(text: str, spans: list[QuoteSpan], open_at: int, close_at: int | None, end: int) -> None:

@@ -105,7 +105,7 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
         return None, None, "none"  # a quoted term inside a sentence belongs to its governing verb or nobody
     # 2. A stand-alone quote: the nearest reporting verb in its sentence(s), outside every quote.
     window = _sentence_window(doc, outer_start, outer_end)
-    cues = [t for t in window if t.lemma_ in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") and resolver.is_outside(t)]
+    cues = [t for t in window if t.lemma_ in CUE_LEMMAS and _is_verb(t) and resolver.is_outside(t)]
     cues.sort(key=lambda t: _distance(t, outer_start, outer_end))
     for cue in cues:
         speaker = resolver.subject_of(cue)
@@ -166,9 +166,9 @@ def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> To
     token = inside.root
     for hop in range(max_hops):
         head = token.head
-        if head is token:
+        if head == token:
             return None
-        if resolver.is_outside(head) and head.lemma_ in CUE_LEMMAS and head.pos_ in ("VERB", "AUX"):
+        if resolver.is_outside(head) and head.lemma_ in CUE_LEMMAS and _is_verb(head):
             if hop == 0 and token.dep_ in ("dobj", "nsubjpass") and head.lemma_ not in UTTERANCE_OBJECT_LEMMAS:
                 return None
             return head
@@ -178,6 +178,13 @@ def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> To
             return None
         token = head
     return None
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun although it heads the sentence and has a subject ('“…,” a BBC
+    statement read.')."""
+    return token.pos_ in ("VERB", "AUX") or (
+        token.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
 
 
 def _sentence_window(doc: Doc, start: int, end: int) -> list[Token]:
@@ -219,7 +226,7 @@ def _verb_before_colon(doc: Doc, quote_start: int, resolver: SpeakerResolver) ->
     # the reporting verb nearest the colon ("He said the man shouted: “…”"), else the clause's root (the parser
     # often hangs it on the quoted verb after the colon)
     cues = [t for t in verbs if t.lemma_ in CUE_LEMMAS]
-    roots = [t for t in verbs if not before.start <= t.head.i < before.end or t.head is t]
+    roots = [t for t in verbs if not before.start <= t.head.i < before.end or t.head == t]
     return cues[-1] if cues else (roots or verbs or [None])[0]
 
 

@@ -58,5 +58,5 @@ CUE_LEMMAS = {
     "vow", "boast", "joke", "recall", "point", "sign", "put", "hint", "label", "brand",
     "term", "dub", "agree", "demand", "plead", "concede", "reiterate", "emphasise", "emphasize", "observe",
     "signal", "indicate", "caution", "maintain", "contend", "counter", "recount", "remember",
-    "shout", "jeer", "chant", "yell", "scream", "cry", "mutter", "whisper", "exclaim", "heckle", "repeat",
+    "read", "shout", "jeer", "chant", "yell", "scream", "cry", "mutter", "whisper", "exclaim", "heckle", "repeat",
 }

@@ -288,8 +288,12 @@ class SpeakerResolver(PronounResolution):
                             speaker = self.speaker_for(obj)
                             if speaker is not None:
                                 return speaker
-            if any(c.dep_ == "auxpass" for c in token.children) and token.head is not token:
-                # "she was told: “…”": the one told is not the speaker; the one relaying it may be.
+            if token == verb and verb.lemma_ != "quote" and any(c.dep_ == "auxpass" for c in token.children):
+                # "she was told: “…”", "Barley is described as “…”": the passive subject is not the speaker; the
+                # one relaying it may be. Below a passive verb it is: "X is alleged to have said", "X was quoted
+                # in the Herald saying", "X was quoted as saying".
+                if token.head == token:
+                    break
                 token = token.head
                 continue
             for child in token.children:
@@ -297,7 +301,11 @@ class SpeakerResolver(PronounResolution):
                     speaker = self.speaker_for(child)
                     if speaker is not None:
                         return speaker
-            if token.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl") and token.head is not token:
+            if token.dep_ == "xcomp" and token.head != token:
+                controller = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+                if controller:  # "led 12 viewers to complain …": the object of 'led' complains, not its subject
+                    return self.speaker_for(controller[0])
+            if token.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl") and token.head != token:
                 token = token.head
                 continue
             break
@@ -351,7 +359,7 @@ class SpeakerResolver(PronounResolution):
             before = self.doc[token.i - 2] if self.doc[token.i - 1].text == "," and token.i > 1 else self.doc[token.i - 1]
             if before.ent_type_ == "PERSON":
                 return self.speaker_for(entity_of(before).root, joint)
-        if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
+        if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head != token.head:
             # "Paul Connolly, who said …": the relative pronoun is the noun its clause modifies.
             return self.speaker_for(token.head.head, joint)
         if token.pos_ == "PRON":
@@ -385,6 +393,8 @@ class SpeakerResolver(PronounResolution):
         if token.lemma_.lower() in DOCUMENT_NOUNS:
             # "United's statement said …": words a document reproduces are its author's (ANNOTATION.md).
             for child in token.children:
+                if child.dep_ == "compound" and child.ent_type_ == "ORG" and not token.lemma_.lower().startswith("spokes"):
+                    return self.organization(entity_of(child))  # "a BBC statement read: …"
                 if child.dep_ == "poss":
                     author = self.speaker_for(child)  # "His message to the chancellor was: …"
                     # "United's spokesman" speaks for United; "the rapper's spokesman" is a person of their own

@@ -22,7 +22,7 @@ def is_subject(token: Token) -> bool:
     for _ in range(2):
         if token.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if token.dep_ not in ("appos", "compound", "conj") or token.head is token:
+        if token.dep_ not in ("appos", "compound", "conj") or token.head == token:
             return False
         token = token.head
     return False
@@ -33,7 +33,7 @@ def heads_main_clause(doc: Doc, position: int) -> bool:
     if span is None:
         return False
     token = span[0]
-    while token.dep_ in ("compound", "appos", "conj") and token.head is not token:
+    while token.dep_ in ("compound", "appos", "conj") and token.head != token:
         token = token.head
     if token.dep_ == "ROOT" or token.dep_ == "pobj" and token.head.dep_ == "agent":
         return is_subject(token)  # a misparsed sentence-initial name; the agent of a passive main verb

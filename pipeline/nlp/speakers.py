@@ -53,6 +53,20 @@ class Speaker:
         return cls(None, "unknown")
 
 
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian|eer)s?")
+
+
+def _is_unnamed_agent(token: Token) -> bool:
+    """An unnamed person by what they do, introduced as a subject ("one London-based broker said", "a lobbyist
+    told", "12 viewers complained"): an agent noun (-er, -or, -ist, -ant, …) with an indefinite determiner or a
+    number. The lists of source nouns cannot name every trade."""
+    controlled = token.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > token.i for c in token.head.children)
+    if token.pos_ != "NOUN" or not (is_subject(token) or controlled) or not _AGENT_NOUN.fullmatch(token.lower_):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one", "some", "two", "several"))
+               or c.dep_ == "nummod" for c in token.children)
+
+
 class SpeakerResolver(PronounResolution):
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]], gazetteer: Gazetteer | None = None):
         self.doc = doc
@@ -437,6 +451,8 @@ class SpeakerResolver(PronounResolution):
             return self._bare_name(token)  # a surname the tagger took for a noun ("Pires told …")
         if token.pos_ == "NOUN" and token.lemma_.lower() in SOURCE_NOUNS:
             return self._description(token)
+        if _is_unnamed_agent(token):
+            return self._description(token)  # "said one London-based broker", "12 viewers complained"
         return None
 
     def _bare_name(self, token: Token) -> Speaker:

@@ -14,6 +14,7 @@ from .speaker_words import (
     DOCUMENT_NOUNS,
     GENERIC_PEOPLE,
     ORG_NOUNS,
+    PERSON_SOURCE_NOUNS,
     SOURCE_NOUNS,
 )
 from .syntax import heads_main_clause
@@ -25,6 +26,20 @@ if TYPE_CHECKING:
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
+
+
+def _unnamed_person(speaker: Speaker) -> bool:
+    """An anonymous source that is a person ("a spokesman for distributor Toho"), not a document or a group."""
+    words = {w.lower() for w in speaker.name.split()} if speaker.type == "anonymous" and speaker.name else set()
+    return bool(words & PERSON_SOURCE_NOUNS) and not words & DOCUMENT_NOUNS - PERSON_SOURCE_NOUNS
+
+
+def _described_gender(speaker: Speaker) -> str | None:
+    """'a spokeswoman' is a she, 'the chairman' a he; other descriptions say nothing."""
+    words = speaker.name.lower().split() if speaker.type == "anonymous" and speaker.name else []
+    if any(w.endswith(("woman", "women")) for w in words):
+        return "f"
+    return "m" if any(w.endswith(("sman", "rman")) for w in words) else None
 
 
 class PronounResolution:
@@ -84,9 +99,11 @@ class PronounResolution:
         # ... or a source described but not named ("The SNP's parliamentary leader argued …. She said: “…”") has
         # taken over: then the nearest named subject of that gender, not the previous quote's speaker
         for position, speaker in reversed(self._noted if not new_source else []):
-            if position < token.idx and token.idx - position < 1500 and speaker.type == kind and \
-                    (kind != "person" or self._gender(speaker) in (None, PRONOUN_GENDER[word])):
-                return self._learn_gender(speaker, word)
+            if position < token.idx and token.idx - position < 1500 and (
+                    speaker.type == kind or kind == "person" and _unnamed_person(speaker)) and \
+                    (kind != "person" or (self._gender(speaker) or _described_gender(speaker)) in
+                     (None, PRONOUN_GENDER[word])):
+                return self._learn_gender(speaker, word)  # "A spokesman for Toho said …. “…,” he added"
             if position < token.idx:
                 break
         for prefer_subject in (True, False):

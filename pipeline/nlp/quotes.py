@@ -159,6 +159,8 @@ UTTERANCE_OBJECT_LEMMAS = {
     "call", "describe", "label", "brand", "dub", "term", "quote", "say", "write", "tweet", "post", "add", "reply",
     "answer", "ask", "cite", "declare", "announce", "repeat", "reiterate", "shout", "jeer", "chant", "yell",
     "scream", "cry", "mutter", "whisper", "exclaim", "heckle",
+    # judgements quote the judge's words: "praised Lord Scarman's “ability to listen”"
+    "praise", "hail", "criticise", "criticize", "condemn", "slam", "applaud",
 }
 
 

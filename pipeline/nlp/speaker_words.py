@@ -58,5 +58,6 @@ CUE_LEMMAS = {
     "vow", "boast", "joke", "recall", "point", "sign", "put", "hint", "label", "brand",
     "term", "dub", "agree", "demand", "plead", "concede", "reiterate", "emphasise", "emphasize", "observe",
     "signal", "indicate", "caution", "maintain", "contend", "counter", "recount", "remember",
+    "praise", "hail", "criticise", "criticize", "condemn", "slam", "applaud",
     "read", "shout", "jeer", "chant", "yell", "scream", "cry", "mutter", "whisper", "exclaim", "heckle", "repeat",
 }

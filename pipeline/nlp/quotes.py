@@ -102,7 +102,14 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
         if speaker is not None:
             return cue_token.lemma_, speaker, "governing_verb"
     if kind == "term":
-        return None, None, "none"  # a quoted term inside a sentence belongs to its governing verb or nobody
+        # a quoted term inside a sentence belongs to its governing verb, or to an inserted reporting clause ("This,
+        # Ms Diemont warns, is “scary”"), or to nobody
+        for token in sent_of(inside[0]):
+            if token.dep_ == "parataxis" and token.lemma_ in CUE_LEMMAS and resolver.is_outside(token):
+                speaker = resolver.subject_of(token)
+                if speaker is not None:
+                    return token.lemma_, speaker, "inserted_clause"
+        return None, None, "none"
     # 2. A stand-alone quote: the nearest reporting verb in its sentence(s), outside every quote.
     window = _sentence_window(doc, outer_start, outer_end)
     cues = [t for t in window if t.lemma_ in CUE_LEMMAS and _is_verb(t) and resolver.is_outside(t)]

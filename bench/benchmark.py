@@ -68,7 +68,10 @@ def watch_rebuilds(seeds: Path, datasets: Path, home: Path, article_ids: list[st
     env = {**os.environ, "DAGSTER_HOME": str(home), "NEWSFACTS_CACHE": str(home / "cache")}
     watcher = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "watch", "--seeds", str(seeds), "--datasets",
                                 str(datasets), "--interval", "0.2"],
-                               env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                               env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                               # Ctrl-C stops it even when this script runs in the background (`cmd &` ignores
+                               # SIGINT, and an ignored signal is inherited)
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     watcher.stdout.readline()  # the first build: every article unchanged since (c)
     time.sleep(2)  # the model loads after the first build; an edit made now is the steady state
     seconds = []

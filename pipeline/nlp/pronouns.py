@@ -31,7 +31,7 @@ ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
 def _unnamed_person(speaker: Speaker) -> bool:
     """An anonymous source that is a person ("a spokesman for distributor Toho"), not a document or a group."""
     words = {w.lower() for w in speaker.name.split()} if speaker.type == "anonymous" and speaker.name else set()
-    return bool(words & PERSON_SOURCE_NOUNS) and not words & DOCUMENT_NOUNS - PERSON_SOURCE_NOUNS
+    return bool(words & PERSON_SOURCE_NOUNS) and not words & (DOCUMENT_NOUNS - PERSON_SOURCE_NOUNS)
 
 
 def _described_gender(speaker: Speaker) -> str | None:

@@ -53,7 +53,7 @@ class Speaker:
         return cls(None, "unknown")
 
 
-_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian|eer)s?")
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|(?<!m)ent|ian|eer)s?")  # "-ment" names a thing: "an agreement"
 
 
 def _is_unnamed_agent(token: Token) -> bool:

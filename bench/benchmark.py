@@ -32,6 +32,7 @@ sys.path.insert(0, str(REPO))
 
 
 INCREMENTAL_RUNS = 3
+EDIT = " \"We changed this,\" an editor said."  # appended to an article: one new quote, one changed file
 
 
 def load_corpus(n: int) -> list[tuple[str, str]]:
@@ -51,8 +52,13 @@ def timed(label: str, results: list, fn):
     return value
 
 
+def _environment(home: Path) -> dict[str, str]:
+    """The benchmark's own Dagster instance and extraction cache, apart from the repo's."""
+    return {**os.environ, "DAGSTER_HOME": str(home), "NEWSFACTS_CACHE": str(home / "cache")}
+
+
 def build(seeds: Path, datasets: Path, home: Path) -> tuple[float, float]:
-    env = {**os.environ, "DAGSTER_HOME": str(home), "NEWSFACTS_CACHE": str(home / "cache")}
+    env = _environment(home)
     started = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     subprocess.run([sys.executable, "-m", "pipeline.cli", "build", "--seeds", str(seeds), "--datasets",
@@ -65,7 +71,7 @@ def build(seeds: Path, datasets: Path, home: Path) -> tuple[float, float]:
 def watch_rebuilds(seeds: Path, datasets: Path, home: Path, article_ids: list[str]) -> tuple[list[float], float]:
     """Seconds from saving an edited article to its snapshot being published, in one `newsfacts watch` process
     (spaCy and the cached extractions stay loaded between builds); and the watcher's peak RSS."""
-    env = {**os.environ, "DAGSTER_HOME": str(home), "NEWSFACTS_CACHE": str(home / "cache")}
+    env = _environment(home)
     watcher = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "watch", "--seeds", str(seeds), "--datasets",
                                 str(datasets), "--interval", "0.2"],
                                env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
@@ -77,7 +83,7 @@ def watch_rebuilds(seeds: Path, datasets: Path, home: Path, article_ids: list[st
     seconds = []
     for article_id in article_ids:
         edited, draft = seeds / f"{article_id}.txt", seeds.parent / "draft.txt"
-        draft.write_text(edited.read_text(encoding="utf-8") + " \"We changed this,\" an editor said.", encoding="utf-8")
+        draft.write_text(edited.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
         os.replace(draft, edited)
         started = time.perf_counter()
         watcher.stdout.readline()
@@ -131,8 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         runs = []
         for article_id, _ in corpus[:INCREMENTAL_RUNS]:
             edited = seeds / f"{article_id}.txt"
-            edited.write_text(edited.read_text(encoding="utf-8") + " \"We changed this,\" an editor said.",
-                              encoding="utf-8")
+            edited.write_text(edited.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
             runs.append(build(seeds, datasets, home)[0])
         seconds = statistics.median(runs)
         results.append(("(c) incremental build after changing one article", seconds))

@@ -20,6 +20,7 @@ from .doc_index import doc_sents, ent_of
 from .gazetteer import load_gazetteer
 from .speaker_words import CUE_LEMMAS
 from .speakers import Speaker, SpeakerResolver
+from .syntax import controlling_objects
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
@@ -230,12 +231,10 @@ def _controller(token: Token, resolver: SpeakerResolver) -> list[Speaker]:
         head = node.head
         if head == node:
             return []
-        if node.dep_ == "xcomp":
-            for child in head.children:
-                if child.dep_ in ("dobj",) and child.i < node.i:
-                    parties = _parties(child, resolver)
-                    if parties:
-                        return parties
+        for child in controlling_objects(node):
+            parties = _parties(child, resolver)
+            if parties:
+                return parties
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child != node:
                 parties = _parties(child, resolver)

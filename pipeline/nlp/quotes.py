@@ -18,7 +18,7 @@ from .doc_index import doc_sents, doc_text, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from .speaker_words import CUE_LEMMAS, PERSON_SOURCE_NOUNS
 from .speakers import Speaker, SpeakerResolver
-from .syntax import is_age_noun
+from .syntax import is_age_noun, is_verb
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
@@ -112,7 +112,7 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
         return None, None, "none"
     # 2. A stand-alone quote: the nearest reporting verb in its sentence(s), outside every quote.
     window = _sentence_window(doc, outer_start, outer_end)
-    cues = [t for t in window if t.lemma_ in CUE_LEMMAS and _is_verb(t) and resolver.is_outside(t)]
+    cues = [t for t in window if t.lemma_ in CUE_LEMMAS and is_verb(t) and resolver.is_outside(t)]
     cues.sort(key=lambda t: _distance(t, outer_start, outer_end))
     for cue in cues:
         speaker = resolver.subject_of(cue)
@@ -177,7 +177,7 @@ def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> To
         head = token.head
         if head == token:
             return None
-        if resolver.is_outside(head) and head.lemma_ in CUE_LEMMAS and _is_verb(head):
+        if resolver.is_outside(head) and head.lemma_ in CUE_LEMMAS and is_verb(head):
             if hop == 0 and token.dep_ in ("dobj", "nsubjpass") and head.lemma_ not in UTTERANCE_OBJECT_LEMMAS:
                 return None
             return head
@@ -187,13 +187,6 @@ def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> To
             return None
         token = head
     return None
-
-
-def _is_verb(token: Token) -> bool:
-    """A verb, or a word the tagger took for a noun although it heads the sentence and has a subject ('“…,” a BBC
-    statement read.')."""
-    return token.pos_ in ("VERB", "AUX") or (
-        token.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
 
 
 def _sentence_window(doc: Doc, start: int, end: int) -> list[Token]:

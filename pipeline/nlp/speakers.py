@@ -28,7 +28,14 @@ from .speaker_words import (
     ORG_NOUNS,
     SOURCE_NOUNS,
 )
-from .syntax import entity_of, has_subject, is_age_noun, is_subject
+from .syntax import (
+    controlling_objects,
+    entity_of,
+    has_subject,
+    is_age_noun,
+    is_controlling_object,
+    is_subject,
+)
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
@@ -60,8 +67,7 @@ def _is_unnamed_agent(token: Token) -> bool:
     """An unnamed person by what they do, introduced as a subject ("one London-based broker said", "a lobbyist
     told", "12 viewers complained"): an agent noun (-er, -or, -ist, -ant, …) with an indefinite determiner or a
     number. The lists of source nouns cannot name every trade."""
-    controlled = token.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > token.i for c in token.head.children)
-    if token.pos_ != "NOUN" or not (is_subject(token) or controlled) or not _AGENT_NOUN.fullmatch(token.lower_):
+    if token.pos_ != "NOUN" or not (is_subject(token) or is_controlling_object(token)) or not _AGENT_NOUN.fullmatch(token.lower_):
         return False
     return any((c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one", "some", "two", "several"))
                or c.dep_ == "nummod" for c in token.children)
@@ -315,10 +321,9 @@ class SpeakerResolver(PronounResolution):
                     speaker = self.speaker_for(child)
                     if speaker is not None:
                         return speaker
-            if token.dep_ == "xcomp" and token.head != token:
-                controller = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
-                if controller:  # "led 12 viewers to complain …": the object of 'led' complains, not its subject
-                    return self.speaker_for(controller[0])
+            controller = controlling_objects(token)
+            if controller:  # "led 12 viewers to complain …": the object of 'led' complains, not its subject
+                return self.speaker_for(controller[0])
             if token.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl") and token.head != token:
                 token = token.head
                 continue

@@ -40,6 +40,26 @@ def heads_main_clause(doc: Doc, position: int) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
+def is_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun although it heads the sentence and has a subject ('“…,” a BBC
+    statement read.')."""
+    return token.pos_ in ("VERB", "AUX") or (
+        token.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
+
+
+def controlling_objects(verb: Token) -> list[Token]:
+    """The objects that are the subject of an open complement: in "led 12 viewers to complain", those of
+    'complain' ('viewers'); in "allow Ukraine to strike", those of 'strike'. Empty unless `verb` is an xcomp."""
+    if verb.dep_ != "xcomp" or verb.head == verb:
+        return []
+    return [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+
+
+def is_controlling_object(token: Token) -> bool:
+    """'viewers' in "led 12 viewers to complain": an object that is the subject of the complement after it."""
+    return token.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > token.i for c in token.head.children)
+
+
 def has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 

@@ -35,11 +35,15 @@ def _unnamed_person(speaker: Speaker) -> bool:
 
 
 def _described_gender(speaker: Speaker) -> str | None:
-    """'a spokeswoman' is a she, 'the chairman' a he; other descriptions say nothing."""
+    """'a spokeswoman' is a she, 'the chairman' a he; other descriptions ('a German official', 'a human rights
+    lawyer') say nothing: only a source noun's own ending counts."""
     words = speaker.name.lower().split() if speaker.type == "anonymous" and speaker.name else []
-    if any(w.endswith(("woman", "women")) for w in words):
-        return "f"
-    return "m" if any(w.endswith(("sman", "rman")) for w in words) else None
+    for word in (w for w in words if w in SOURCE_NOUNS):
+        if word.endswith(("woman", "women")):
+            return "f"
+        if word.endswith(("man", "men")):
+            return "m"
+    return None
 
 
 class PronounResolution:

@@ -53,7 +53,11 @@ def timed(label: str, results: list, fn):
 
 
 def _environment(home: Path) -> dict[str, str]:
-    """The benchmark's own Dagster instance and extraction cache, apart from the repo's."""
+    """The benchmark's own Dagster instance and extraction cache, apart from the repo's. The instance is configured
+    as the repo's dagster.yaml configures it, with its storage folders moved into `home`."""
+    settings = (REPO / "dagster.yaml").read_text(encoding="utf-8")
+    (home / "dagster.yaml").write_text(settings.replace("base_dir: .dagster", f"base_dir: {home}/.dagster"),
+                                       encoding="utf-8")
     return {**os.environ, "DAGSTER_HOME": str(home), "NEWSFACTS_CACHE": str(home / "cache")}
 
 

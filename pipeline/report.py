@@ -6,9 +6,15 @@ differently for the same event cluster, validation results and quarantine, input
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
+import os
+import tempfile
+from collections.abc import Callable
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 
 import pandas as pd
 
@@ -46,18 +52,53 @@ def _svg(fig) -> str:
     return text[text.index("<svg"):]
 
 
-def _bar(series: pd.Series, title: str, xlabel: str) -> str:
+class ChartCache:
+    """Rendered charts by what they show. A rebuild after a few edited articles mostly leaves the counts behind a
+    chart unchanged; it then reuses the SVG and never imports matplotlib (together about a second per build). The key
+    is the chart's data, this module's code and matplotlib's version; entries are written atomically."""
+
+    def __init__(self, root: Path | None):
+        self.root = Path(root) if root is not None else None
+
+    def svg(self, chart: str, data: str, draw: Callable[[], str]) -> str:
+        if self.root is None:
+            return draw()
+        key = hashlib.sha256("|".join((chart, _code_version(), data)).encode()).hexdigest()
+        path = self.root / f"{key}.svg"
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            pass
+        svg = draw()
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(svg)
+        os.replace(tmp, path)
+        return svg
+
+
+@cache
+def _code_version() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16] + "-matplotlib-" + version("matplotlib")
+
+
+def _bar(series: pd.Series, title: str, xlabel: str, charts: ChartCache) -> str:
     if series.empty:
         return "<p class='muted'>Nothing to show.</p>"
-    fig, ax = _figure(8, 0.35 * len(series) + 1)
-    series[::-1].plot.barh(ax=ax, color="#3b6fd8")
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel("")
-    return _svg(fig)
+
+    def draw() -> str:
+        fig, ax = _figure(8, 0.35 * len(series) + 1)
+        series[::-1].plot.barh(ax=ax, color="#3b6fd8")
+        ax.set_title(title)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel("")
+        return _svg(fig)
+
+    return charts.svg("bar", f"{title}|{xlabel}|{series.to_json()}", draw)
 
 
-def _timeline(events: pd.DataFrame) -> str:
+def _timeline(events: pd.DataFrame, charts: ChartCache) -> str:
     dated = events.dropna(subset=["date_start"])
     if dated.empty:
         return "<p class='muted'>No event has a resolved date (articles without a publication date leave relative " \
@@ -67,6 +108,10 @@ def _timeline(events: pd.DataFrame) -> str:
     by_year = starts.dt.to_period("M").nunique() > 36
     periods = starts.dt.to_period("Y" if by_year else "M").astype(str)
     counts = dated.assign(period=periods.to_numpy()).groupby(["period", "event_type"]).size().unstack(fill_value=0)
+    return charts.svg("timeline", f"{by_year}|{counts.to_json()}", lambda: _draw_timeline(counts, by_year))
+
+
+def _draw_timeline(counts: pd.DataFrame, by_year: bool) -> str:
     fig, ax = _figure(9, 3.8)
     positions = range(len(counts.index))
     bottom = [0] * len(counts.index)
@@ -110,7 +155,9 @@ def differing_figures(events: pd.DataFrame, figures: pd.DataFrame, articles: pd.
     return pd.DataFrame(rows)
 
 
-def render_report(tables: dict[str, pd.DataFrame], manifest: dict) -> str:
+def render_report(tables: dict[str, pd.DataFrame], manifest: dict, chart_cache: Path | None = None) -> str:
+    """The report's HTML; charts already rendered for the same data are read from `chart_cache` when given."""
+    charts = ChartCache(chart_cache)
     # categories are for storage; the report works on plain values
     tables = {name: df.astype({c: "object" for c in df.columns if isinstance(df[c].dtype, pd.CategoricalDtype)})
               for name, df in tables.items()}
@@ -141,10 +188,11 @@ def render_report(tables: dict[str, pd.DataFrame], manifest: dict) -> str:
         f"{html.escape(str(manifest.get('parent_snapshot') or '-'))}, code {html.escape(manifest.get('code_version', ''))}"
         "</p>",
         kpis,
-        "<h2>Articles per outlet</h2>", _bar(outlets.head(20), "Articles per outlet", "articles"),
+        "<h2>Articles per outlet</h2>", _bar(outlets.head(20), "Articles per outlet", "articles", charts),
         _table(per_outlet, 30),
-        "<h2>Most quoted speakers</h2>", _bar(speakers, "Direct quotes per speaker (quoted terms excluded)", "quotes"),
-        "<h2>Events over time</h2>", _timeline(events),
+        "<h2>Most quoted speakers</h2>", _bar(speakers, "Direct quotes per speaker (quoted terms excluded)", "quotes",
+                                              charts),
+        "<h2>Events over time</h2>", _timeline(events, charts),
         _table(events["event_type"].value_counts().rename_axis("event_type").reset_index(name="events")
                if len(events) else pd.DataFrame(), 16),
         "<h2>Figures reported differently for the same event</h2>",

@@ -108,19 +108,21 @@ def _relation_failures(name: str, df: pd.DataFrame, articles: pd.DataFrame) -> l
     if df.empty:
         return []
     failures = []
-    texts = dict(zip(articles["article_id"], articles["text"]))
-    article_text = df["article_id"].map(texts)
-    missing = article_text.isna()
+    # Plain dicts and lists: a Series of each row's article text would copy every text once per row (~0.15 s on
+    # the BBC corpus), and iterating Arrow-backed string columns element by element is ~10x slower.
+    texts = dict(zip(articles["article_id"].tolist(), articles["text"].tolist()))
+    row_articles = df["article_id"].tolist()
+    missing = pd.Series([a not in texts for a in row_articles], index=df.index)
     failures += [_failure(i, "article_exists", "article_id", df.at[i, "article_id"]) for i in df.index[missing]]
-    lengths = article_text.str.len()
+    lengths = pd.Series([len(texts[a]) if a in texts else 0 for a in row_articles], index=df.index)
     in_range = ~missing & (df["start_char"] >= 0) & (df["start_char"] < df["end_char"]) & (df["end_char"] <= lengths)
     failures += [_failure(i, "offsets_in_article", "start_char", f"{df.at[i, 'start_char']}:{df.at[i, 'end_char']}")
                  for i in df.index[~missing & ~in_range]]
     if "text" in df:
-        # plain lists: iterating Arrow-backed string columns element by element is ~10x slower
         at_offsets = pd.Series(
-            [t[s:e] for t, s, e in zip(article_text[in_range].tolist(), df.loc[in_range, "start_char"].tolist(),
-                                       df.loc[in_range, "end_char"].tolist())],
+            [texts[a][s:e] for a, s, e in zip(df.loc[in_range, "article_id"].tolist(),
+                                              df.loc[in_range, "start_char"].tolist(),
+                                              df.loc[in_range, "end_char"].tolist())],
             index=df.index[in_range], dtype="object")
         mismatch = at_offsets != df.loc[in_range, "text"]
         failures += [_failure(i, "text_at_offsets", "text", str(df.at[i, "text"])[:80]) for i in mismatch.index[mismatch]]
@@ -133,8 +135,8 @@ def _relation_failures(name: str, df: pd.DataFrame, articles: pd.DataFrame) -> l
     if name == "quotes":
         people = (df["speaker_type"] == "person") & df["speaker"].notna() & ~missing
         mentions = df["speaker_mention"].fillna(df["speaker"]) if "speaker_mention" in df else df["speaker"]
-        for i, mention, text in zip(df.index[people], mentions[people].tolist(), article_text[people].tolist()):
-            if str(mention).split()[-1] not in text:
+        for i, mention, article in zip(df.index[people], mentions[people].tolist(), df.loc[people, "article_id"].tolist()):
+            if str(mention).split()[-1] not in texts[article]:
                 failures.append(_failure(i, "speaker_in_article", "speaker", df.at[i, "speaker"]))
     return failures
 

@@ -52,13 +52,16 @@ def test_valid_rows_pass_and_bad_rows_go_to_quarantine_with_reason():
     assert report.passed and len(articles) == 1
     good = pd.concat([_quotes(), _quotes(quote_id="a1:q001", text="no changes!"),
                       _quotes(quote_id="a1:q002", speaker_type="martian"),
-                      _quotes(quote_id="a1:q003", article_id="zz")], ignore_index=True)
+                      _quotes(quote_id="a1:q003", article_id="zz"),
+                      _quotes(quote_id="a1:q004", start_char=12, end_char=10_000),
+                      _quotes(quote_id="a1:q005", speaker="Jane Nobody", speaker_mention="Nobody")], ignore_index=True)
     valid, quarantine, report = validate_table("quotes", good, articles)
     assert list(valid["quote_id"]) == ["a1:q000"]
-    assert set(quarantine["row_id"]) == {"a1:q001", "a1:q002", "a1:q003"}
-    checks = set(quarantine["check"])
-    assert "text_at_offsets" in checks and "article_exists" in checks
-    assert any("isin" in c for c in checks)
+    assert set(quarantine["row_id"]) == {"a1:q001", "a1:q002", "a1:q003", "a1:q004", "a1:q005"}
+    checks = dict(zip(quarantine["row_id"], quarantine["check"]))
+    assert checks["a1:q001"] == "text_at_offsets" and checks["a1:q003"] == "article_exists"
+    assert checks["a1:q004"] == "offsets_in_article" and checks["a1:q005"] == "speaker_in_article"
+    assert "isin" in checks["a1:q002"]
 
 
 def test_missing_column_is_a_schema_level_error():

@@ -89,6 +89,31 @@ def test_rebuilding_unchanged_seeds_gives_the_same_snapshot(built, capsys, monke
     assert cli.main(["show", "latest", "--datasets", str(datasets)]) == 0
 
 
+def test_report_charts_are_drawn_again_only_when_their_data_changes(built, tmp_path, monkeypatch):
+    from pipeline import report, storage
+
+    _, datasets = built
+    tables, manifest = load_snapshot(datasets_dir=datasets), storage.read_manifest(datasets)
+    charts = tmp_path / "charts"
+    first = report.render_report(tables, manifest, charts)
+    assert len(list(charts.glob("*.svg"))) == 3 and first.count("<svg") == 3
+
+    def no_drawing():
+        raise AssertionError("matplotlib was used although every chart's data is unchanged")
+
+    monkeypatch.setattr(report, "_matplotlib", no_drawing)
+    assert report.render_report(tables, manifest, charts) == first
+    # Zelensky quoted once less: the speakers chart is drawn again, the other two are reused
+    quotes = tables["quotes"]
+    zelensky = quotes.index[(quotes["speaker"] == "Volodymyr Zelensky") & (quotes["kind"] == "quote")]
+    fewer = quotes.drop(index=zelensky[:1])
+    with pytest.raises(AssertionError, match="matplotlib was used"):
+        report.render_report({**tables, "quotes": fewer}, manifest, charts)
+    monkeypatch.undo()
+    changed = report.render_report({**tables, "quotes": fewer}, manifest, charts)
+    assert changed != first and len(list(charts.glob("*.svg"))) == 4
+
+
 def test_changed_seed_gives_a_new_snapshot_with_parent(built, capsys, monkeypatch, tmp_path):
     seeds, datasets = built
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))

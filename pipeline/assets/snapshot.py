@@ -54,7 +54,7 @@ def dataset_snapshot(
     }
     tables = {name: _categorical(name, df) for name, df in tables.items()}
     info = write_snapshot(paths.datasets, tables, manifest,
-                          extra_files=lambda t, m: {REPORT: render_report(t, m)})
+                          extra_files=lambda t, m: {REPORT: render_report(t, m, paths.cache / "charts")})
     context.log.info(f"publish: snapshot {info.snapshot_id} at {info.path}")
     context.add_output_metadata({
         "snapshot_id": info.snapshot_id,

@@ -7,13 +7,13 @@ import argparse
 import json
 import logging
 import os
+import subprocess
 import sys
 import time
 import webbrowser
 from contextlib import contextmanager
 from pathlib import Path
 
-import pandas as pd
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -24,9 +24,12 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from . import progress, storage
+# pandas and `storage` (which needs it) are imported where they are used: `build` starts its prefetch process
+# before they load.
+from . import progress
 from .config import (
     REPO_ROOT,
+    default_cache_dir,
     default_datasets_dir,
     default_seeds_dir,
     ensure_dagster_home,
@@ -37,11 +40,20 @@ console = Console(stderr=True)
 
 def build(args: argparse.Namespace) -> int:
     ensure_dagster_home()
+    # Started before Dagster is imported: the few changed articles are parsed on the other core meanwhile.
+    prefetch = None if args.no_prefetch else subprocess.Popen(
+        [sys.executable, "-m", "pipeline.incremental", str(Path(args.seeds).resolve()), "--cache",
+         str(default_cache_dir())], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     import dagster as dg
 
     job = _build_job(args)
-    with dg.DagsterInstance.get() as instance:
-        return _execute(job, instance, args.log_level)
+    try:
+        with dg.DagsterInstance.get() as instance:
+            return _execute(job, instance, args.log_level, prefetch)
+    finally:
+        if prefetch is not None and prefetch.poll() is None:
+            prefetch.kill()  # the run failed early; its own parse would have redone this work anyway
+            prefetch.wait()
 
 
 def watch(args: argparse.Namespace) -> int:
@@ -90,8 +102,11 @@ def _build_job(args: argparse.Namespace):
     return build_defs(str(seeds), str(datasets)).resolve_job_def(BUILD_JOB)
 
 
-def _execute(job, instance, log_level: str) -> int:
-    """One run of the build job in this process; prints the snapshot's summary and, last, its path."""
+def _execute(job, instance, log_level: str, prefetch: subprocess.Popen | None = None) -> int:
+    """One run of the build job in this process; prints the snapshot's summary and, last, its path. `prefetch` is
+    the process that parsed changed articles ahead of the run (`pipeline.incremental`), if one was started."""
+    from . import storage
+
     started = time.perf_counter()
     with _progress_bar() as bar:
         result = job.execute_in_process(
@@ -112,12 +127,23 @@ def _execute(job, instance, log_level: str) -> int:
     manifest = json.loads((storage.root_path(path) / storage.MANIFEST).read_text())
     _print_summary(manifest)
     parsed = bar.parsed if bar is not None else 0
-    console.print(f"built in {elapsed:.1f} s: {manifest['row_counts']['articles']} articles, {parsed} parsed "
+    prefetched = _prefetched(prefetch)
+    ahead = f"{prefetched} parsed ahead of the run, " if prefetched else ""
+    console.print(f"built in {elapsed:.1f} s: {manifest['row_counts']['articles']} articles, {ahead}{parsed} parsed "
                   f"({parsed / max(bar.parse_seconds if bar else 0, 1e-9):.1f} articles/s), the rest unchanged "
                   f"(cached); report: {storage.root_path(path) / 'report.html'}" if parsed else
-                  f"built in {elapsed:.1f} s: {manifest['row_counts']['articles']} articles, all unchanged (cached)")
+                  f"built in {elapsed:.1f} s: {manifest['row_counts']['articles']} articles, {ahead}"
+                  f"{'the rest' if prefetched else 'all'} unchanged (cached)")
     print(path, flush=True)
     return 0
+
+
+def _prefetched(prefetch: subprocess.Popen | None) -> int:
+    """How many articles the prefetch parsed; 0 when there was none, or it failed or had not finished."""
+    if prefetch is None or prefetch.poll() is None:
+        return 0
+    output = prefetch.stdout.read().strip()
+    return int(output) if prefetch.returncode == 0 and output.isdigit() else 0
 
 
 class _ParseBar:
@@ -154,6 +180,8 @@ def _progress_bar():
 
 def report(args: argparse.Namespace) -> int:
     """Open a snapshot's HTML report in a browser (or print its path where there is none)."""
+    from . import storage
+
     try:
         path = storage.resolve(args.datasets, args.snapshot) / "report.html"
     except FileNotFoundError as error:
@@ -185,6 +213,8 @@ def _print_summary(manifest: dict) -> None:
 
 
 def list_(args: argparse.Namespace) -> int:
+    from . import storage
+
     snapshots = storage.list_snapshots(args.datasets)
     if not snapshots:
         console.print(f"no snapshots in {args.datasets}")
@@ -203,6 +233,10 @@ def list_(args: argparse.Namespace) -> int:
 
 
 def show(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from . import storage
+
     try:
         manifest = storage.read_manifest(args.datasets, args.snapshot)
     except FileNotFoundError as error:
@@ -238,6 +272,8 @@ def show(args: argparse.Namespace) -> int:
 
 
 def diff(args: argparse.Namespace) -> int:
+    from . import storage
+
     try:
         report = storage.diff_snapshots(args.datasets, args.old, args.new)
     except FileNotFoundError as error:
@@ -253,6 +289,8 @@ def diff(args: argparse.Namespace) -> int:
 
 
 def prune(args: argparse.Namespace) -> int:
+    from . import storage
+
     deleted = storage.prune_snapshots(args.datasets, args.keep)
     console.print(f"deleted {len(deleted)} snapshot(s): {' '.join(deleted) or '-'}; "
                   f"kept the {args.keep} newest and the latest")
@@ -276,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     p_build.add_argument("--seeds", default=str(default_seeds_dir()))
     p_build.add_argument("--datasets", default=str(default_datasets_dir()))
     p_build.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    p_build.add_argument("--no-prefetch", action="store_true",
+                         help="parse changed articles only inside the run, not ahead of it in a second process")
     p_build.set_defaults(func=build)
     p_watch = sub.add_parser("watch", help="build, then rebuild whenever the seeds change (Ctrl-C stops)")
     p_watch.add_argument("--seeds", default=str(default_seeds_dir()))

@@ -8,11 +8,15 @@ invalidates exactly what they affect. Entries are written atomically; a corrupt 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import pickle
 import tempfile
+import time
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -48,6 +52,36 @@ class ExtractionCache:
 
     def _path(self, key: str) -> Path:
         return self.root / key.removeprefix("parsed-")[:2] / f"{key}.pkl"
+
+    def has(self, key: str) -> bool:
+        return self._path(key).exists()
+
+    def has_parsed(self, content_sha256: str) -> bool:
+        return self.has(f"parsed-{content_sha256}")
+
+    @contextmanager
+    def filling(self, wait: bool = True, timeout: float = 300.0) -> Iterator[bool]:
+        """Held by a process while it parses articles into this cache; yields whether it holds it. Another process
+        that needs the same entries waits (`wait`), then reads them instead of parsing them again. After `timeout`
+        seconds it goes on without the lock: entries are written atomically, so two writers cost time, not data."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + timeout
+        with open(self.root / ".filling.lock", "a") as lock:
+            while True:
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    held = True
+                    break
+                except BlockingIOError:
+                    if not wait or time.monotonic() > deadline:
+                        held = False
+                        break
+                    time.sleep(0.02)
+            try:
+                yield held
+            finally:
+                if held:
+                    fcntl.flock(lock, fcntl.LOCK_UN)
 
     def get(self, key: str, article_id: str) -> dict[str, list[dict]] | None:
         tables = self._load(key)

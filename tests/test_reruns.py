@@ -57,10 +57,16 @@ def test_incremental_build_equals_full_rebuild(tmp_path, capsys, monkeypatch):
     shutil.copytree(SEEDS, seeds)
     monkeypatch.setenv("NEWSFACTS_CACHE", str(cache))
 
-    def build(target, cache_dir):
+    summaries = []
+
+    def build(target, cache_dir, *options):
         monkeypatch.setenv("NEWSFACTS_CACHE", str(cache_dir))
-        assert cli.main(["build", "--seeds", str(seeds), "--datasets", str(target), "--log-level", "ERROR"]) == 0
-        return capsys.readouterr().out.strip().splitlines()[-1]
+        assert cli.main(["build", "--seeds", str(seeds), "--datasets", str(target), "--log-level", "ERROR",
+                         *options]) == 0
+        captured = capsys.readouterr()
+        summaries.append(" ".join(next(line for line in captured.err.split("built in")[1:2])
+                                  .split()) if "built in" in captured.err else captured.err)
+        return captured.out.strip().splitlines()[-1]
 
     build(datasets, cache)
     entries, entries_parsed = len(list(cache.rglob("*.pkl"))), len(list(cache.rglob("parsed-*.pkl")))
@@ -68,10 +74,14 @@ def test_incremental_build_equals_full_rebuild(tmp_path, capsys, monkeypatch):
     edited.write_text(edited.read_text().replace("Zelensky", "Volodymyr Zelensky", 1))
     (sorted(seeds.glob("*.txt"))[0]).unlink()
     incremental = build(datasets, cache)
-    # only the edited article was cleaned and parsed again: one new cleaned text, one new extraction
+    # only the edited article was cleaned and parsed again: one new cleaned text, one new extraction (by the run or
+    # by the prefetch process beside it, whichever took the cache's lock first)
     assert len(list(cache.rglob("parsed-*.pkl"))) == entries_parsed + 1
     assert len(list(cache.rglob("*.pkl"))) == entries + 2
-    full = build(tmp_path / "fresh", tmp_path / "fresh_cache")
+    assert "1 parsed" in summaries[-1], summaries[-1]
+    # the full rebuild parses every article inside the run
+    full = build(tmp_path / "fresh", tmp_path / "fresh_cache", "--no-prefetch")
+    assert "ahead of the run" not in summaries[-1] and "4 parsed" in summaries[-1], summaries[-1]
     assert incremental.split("/")[-1] == full.split("/")[-1]
     for table in ("articles", "quotes", "figures", "events", "dates"):
         pd.testing.assert_frame_equal(pd.read_parquet(f"{incremental}/{table}.parquet"),
@@ -79,6 +89,40 @@ def test_incremental_build_equals_full_rebuild(tmp_path, capsys, monkeypatch):
     manifest = json.loads((datasets / incremental.split("/")[-1] / "manifest.json").read_text())
     assert manifest["changes_from_parent"]["removed"] == [sorted(SEEDS.glob("*.txt"))[0].stem]
     assert manifest["changes_from_parent"]["changed"] == [edited.stem]
+
+
+def test_prefetch_parses_changed_articles_for_the_run_and_yields_to_a_run_parsing(tmp_path, capsys, monkeypatch):
+    from pipeline.config import code_version
+    from pipeline.extraction_cache import ExtractionCache
+    from pipeline.incremental import prefetch
+
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    seeds, cache = tmp_path / "seeds", tmp_path / "cache"
+    shutil.copytree(SEEDS, seeds)
+    monkeypatch.setenv("NEWSFACTS_CACHE", str(cache))
+
+    def build(datasets, *options):
+        assert cli.main(["build", "--seeds", str(seeds), "--datasets", str(datasets), "--log-level", "ERROR",
+                         "--no-prefetch", *options]) == 0
+        captured = capsys.readouterr()
+        return captured.out.strip().splitlines()[-1], " ".join(captured.err.split())
+
+    build(tmp_path / "datasets")
+    assert prefetch(seeds, cache) == 0  # nothing changed
+    edited = sorted(seeds.glob("*.txt"))[1]
+    edited.write_text(edited.read_text() + "\n\n“We will answer,” said Dmytro Kuleba.")
+    with ExtractionCache(cache, code_version()).filling(wait=False) as held:
+        assert held and prefetch(seeds, cache) == 0  # a run is parsing: the prefetch leaves it alone
+    assert prefetch(seeds, cache) == 1
+    path, summary = build(tmp_path / "datasets")
+    assert "all unchanged (cached)" in summary, summary  # the run parsed nothing itself
+    quotes = pd.read_parquet(f"{path}/quotes.parquet")
+    assert ((quotes["text"] == "We will answer,") & (quotes["speaker"] == "Dmytro Kuleba")).any()
+    monkeypatch.setenv("NEWSFACTS_CACHE", str(tmp_path / "fresh_cache"))
+    full, _ = build(tmp_path / "fresh")
+    for table in ("articles", "quotes", "figures", "events", "dates"):
+        pd.testing.assert_frame_equal(pd.read_parquet(f"{path}/{table}.parquet"),
+                                      pd.read_parquet(f"{full}/{table}.parquet"))
 
 
 def test_datasets_root_may_be_an_fsspec_url(tmp_path, capsys, monkeypatch):

@@ -4,12 +4,14 @@ Doc. Unchanged articles come from the content-addressed extraction cache."""
 import hashlib
 import time
 import warnings
+from contextlib import ExitStack
 
 import dagster as dg
 import pandas as pd
 
 from ..config import code_version
 from ..extraction_cache import ExtractionCache
+from ..incremental import extraction_inputs
 from ..nlp.extract import TABLES, ArticleInput, extract_each
 from ..progress import report as report_progress
 from ..resources import NewsfactsPaths
@@ -32,32 +34,29 @@ warnings.filterwarnings("ignore", message=".*Output.__init__.*", category=Warnin
 def extracted(context: dg.AssetExecutionContext, paths: NewsfactsPaths, parsed_articles: pd.DataFrame):
     """Parse each new or changed article once (`nlp.pipe`) and run every extractor on the same Doc."""
     cache = ExtractionCache(paths.cache, code_version())
-    results: dict[str, dict[str, list[dict]]] = {}
-    misses: list[tuple[str, ArticleInput]] = []
-    for row in parsed_articles.itertuples():
-        published = row.published_date.date() if pd.notna(row.published_date) else None
-        key = cache.key(row.content_sha256, published)
-        cached = cache.get(key, row.article_id)
-        if cached is not None:
-            results[row.article_id] = cached
-        else:
-            misses.append((key, ArticleInput(row.article_id, row.text, published)))
-    context.log.info(f"extract: {len(results)} articles unchanged (cached), {len(misses)} to parse")
+    results, misses = _split_cached(cache, extraction_inputs(parsed_articles, cache))
+    with ExitStack() as stack:
+        if misses:
+            # A prefetch by `newsfacts build` may be parsing them now: wait for it and take what it wrote. The lock
+            # is then held while this run parses the rest.
+            stack.enter_context(cache.filling())
+            prefetched, misses = _split_cached(cache, misses)
+            results |= prefetched
+        context.log.info(f"extract: {len(results)} articles unchanged (cached), {len(misses)} to parse")
+        started, total = time.perf_counter(), len(misses)
 
-    started, total = time.perf_counter(), len(misses)
+        def progress(done: int) -> None:
+            report_progress("parse", done, total)
+            if done == total or done % 25 == 0:
+                rate = done / max(time.perf_counter() - started, 1e-9)
+                context.log.info(f"extracted {done}/{total} articles ({rate:.1f} articles/s)")
 
-    def progress(done: int) -> None:
-        report_progress("parse", done, total)
-        if done == total or done % 25 == 0:
-            rate = done / max(time.perf_counter() - started, 1e-9)
-            context.log.info(f"extracted {done}/{total} articles ({rate:.1f} articles/s)")
-
-    keys = dict((article.article_id, key) for key, article in misses)
-    if misses:
-        report_progress("parse", 0, total)  # starts the clock of a headless progress bar
-    for article, tables in extract_each([a for _, a in misses], progress=progress):
-        cache.put(keys[article.article_id], tables)
-        results[article.article_id] = tables
+        keys = dict((article.article_id, key) for key, article in misses)
+        if misses:
+            report_progress("parse", 0, total)  # starts the clock of a headless progress bar
+        for article, tables in extract_each([a for _, a in misses], progress=progress):
+            cache.put(keys[article.article_id], tables)
+            results[article.article_id] = tables
 
     # Same inputs, same code -> same data version: Dagster can tell an unchanged extraction from a new one.
     version = hashlib.sha256("|".join(sorted(parsed_articles["content_sha256"])).encode() + code_version().encode())
@@ -66,3 +65,15 @@ def extracted(context: dg.AssetExecutionContext, paths: NewsfactsPaths, parsed_a
         df = pd.DataFrame(rows)
         metadata = table_metadata(df) | {"articles_parsed": len(misses), "articles_from_cache": len(results) - len(misses)}
         yield dg.Output(df, f"extracted_{name}", metadata=metadata, data_version=dg.DataVersion(version.hexdigest()[:16]))
+
+
+def _split_cached(cache: ExtractionCache, inputs: list[tuple[str, ArticleInput]]):
+    """The cached tables by article id, and the (key, input) pairs still to parse."""
+    cached, misses = {}, []
+    for key, article in inputs:
+        tables = cache.get(key, article.article_id)
+        if tables is not None:
+            cached[article.article_id] = tables
+        else:
+            misses.append((key, article))
+    return cached, misses

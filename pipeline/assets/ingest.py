@@ -5,15 +5,11 @@ import pandas as pd
 
 from ..config import code_version
 from ..extraction_cache import ExtractionCache
-from ..ingest import InputProblem, SeedsFolderError, read_seeds
-from ..nlp.parse import UndecodableInput, parse_article
+from ..incremental import clean_articles
+from ..ingest import SeedsFolderError, read_seeds
 from ..resources import NewsfactsPaths
-from ..tables import articles_table
 from .metadata import table_metadata
 
-# The longest news articles are a few tens of kilobytes; a file this big is a dump, not an article, and one spaCy
-# parse of it would take most of the machine's memory.
-MAX_ARTICLE_BYTES = 1_000_000
 SHOWN_PROBLEMS = 10
 
 
@@ -43,32 +39,7 @@ def parsed_articles(context: dg.AssetExecutionContext, paths: NewsfactsPaths, ra
     """Decode, repair mojibake, drop boilerplate and live-blog chrome; find title, byline, outlet and dates.
     Unchanged files come from the content-addressed cache."""
     cache = ExtractionCache(paths.cache, code_version())
-    pairs, problems = [], list(raw_articles["problems"])
-    seen: dict[str, str] = {}
-    for raw in raw_articles["articles"]:
-        if raw.content_sha256 in seen:
-            problems.append(InputProblem(raw.source_path, raw.article_id, "parse",
-                                         f"duplicate of article {seen[raw.content_sha256]}: same bytes"))
-            continue
-        if raw.size_bytes > MAX_ARTICLE_BYTES:
-            problems.append(InputProblem(
-                raw.source_path, raw.article_id, "parse",
-                f"{raw.size_bytes:,} bytes is more than one article ({MAX_ARTICLE_BYTES:,} bytes at most): split it"))
-            continue
-        parsed = cache.get_parsed(raw.content_sha256)
-        if parsed is None:
-            try:
-                parsed = parse_article(raw.raw)
-            except UndecodableInput as error:
-                problems.append(InputProblem(raw.source_path, raw.article_id, "parse", str(error)))
-                continue
-            cache.put_parsed(raw.content_sha256, parsed)
-        if not parsed.text.strip():
-            problems.append(InputProblem(raw.source_path, raw.article_id, "parse", "no article text after cleaning"))
-            continue
-        seen[raw.content_sha256] = raw.article_id
-        pairs.append((raw, parsed))
-    articles = articles_table(pairs)
+    articles, problems = clean_articles(raw_articles["articles"], raw_articles["problems"], cache)
     problems_df = pd.DataFrame([p.__dict__ for p in problems], columns=["source_path", "article_id", "stage", "reason"])
     if problems:
         # One event, not one per file: each Dagster event is a write to the run's event log.

@@ -201,3 +201,15 @@ def test_passive_reporters_documents_agents_and_inserted_clauses(nlp):
     assert _speaker_of(_speakers(nlp, "bbc_train_1411.txt"), "scary") == "Cara Diemont"
     # "Trevor Phillips … praised Lord Scarman's “ability to listen”": a judgement quotes the judge
     assert _speaker_of(_speakers(nlp, "bbc_train_1409.txt"), "ability to listen") == "Trevor Phillips"
+
+
+def test_the_scorer_counts_a_right_unknown_however_the_gold_writes_it(evaluation):
+    """Older gold sets write a quote with no recoverable speaker as "unknown", newer ones as null."""
+    for written in ("unknown", None):
+        gold = {"speaker": written, "speaker_type": "unknown"}
+        assert evaluation.speaker_right("newsfacts", gold, None, "unknown")
+        assert evaluation.speaker_right("textacy", gold, None, "peer")
+        assert not evaluation.speaker_right("newsfacts", gold, "Boris Johnson", "person")
+    named = {"speaker": "Boris Johnson", "speaker_type": "person"}
+    assert evaluation.speaker_right("newsfacts", named, "Boris Johnson", "person")
+    assert not evaluation.speaker_right("newsfacts", named, None, "unknown")

@@ -203,6 +203,17 @@ def test_passive_reporters_documents_agents_and_inserted_clauses(nlp):
     assert _speaker_of(_speakers(nlp, "bbc_train_1409.txt"), "ability to listen") == "Trevor Phillips"
 
 
+def test_a_document_from_a_body_a_misparsed_unnamed_source_and_a_company_named_with_s(nlp):
+    """Patterns from the heldout18 articles, checked on those texts."""
+    # "The letter, from the Home Office, says: “…”": the document's author
+    assert _speaker_of(_speakers(nlp, "bbc_train_1106.txt"), "I am writing to inform you") == "Home Office"
+    # "A Top of the Pops spokesperson said": the parser makes "Top" the head; the source is unnamed, not "Top"
+    chart = _quote(_speakers(nlp, "bbc_train_1128.txt"), "It's a very special number one")
+    assert chart.speaker.type == "anonymous" and "spokesperson" in chart.speaker.name
+    # "McDonald's announced it was to scrap its “supersized” meals": the 's is part of the company's name
+    assert _speaker_of(_speakers(nlp, "bbc_train_1112.txt"), "supersized") == "McDonald's"
+
+
 def test_the_scorer_counts_a_right_unknown_however_the_gold_writes_it(evaluation):
     """Older gold sets write a quote with no recoverable speaker as "unknown", newer ones as null."""
     for written in ("unknown", None):

@@ -274,6 +274,10 @@ class SpeakerResolver(PronounResolution):
 
     def organization(self, ent: Span) -> Speaker:
         name = clean_name(ent.text)
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if after is not None and after.tag_ == "POS" and after.head == ent.root and \
+                ent.root.dep_ in ("nsubj", "nsubjpass") and not name.endswith("s"):
+            name += "'s"  # "McDonald's announced …": a possessive with nothing possessed is part of the name
         if ent.label_ == "ORG":  # "Continental said" after "Continental Airlines"; "Washington" is not the Post
             name = self._org_full_names.get(name, name)
         resolved = self.gazetteer.resolve(name, ent.label_)
@@ -414,6 +418,11 @@ class SpeakerResolver(PronounResolution):
             for child in token.children:
                 if child.dep_ == "compound" and child.ent_type_ == "ORG" and not token.lemma_.lower().startswith("spokes"):
                     return self.organization(entity_of(child))  # "a BBC statement read: …"
+                if child.dep_ == "prep" and child.lower_ == "from":  # "The letter, from the Home Office, says"
+                    for source in (c for c in child.children if c.dep_ == "pobj"):
+                        author = self.speaker_for(source)
+                        if author is not None and author.type in ("person", "organization"):
+                            return author
                 if child.dep_ == "poss":
                     author = self.speaker_for(child)  # "His message to the chancellor was: …"
                     # "United's spokesman" speaks for United; "the rapper's spokesman" is a person of their own
@@ -451,6 +460,11 @@ class SpeakerResolver(PronounResolution):
         if token.text[:1].islower() and token.pos_ in ("PROPN", "NOUN") and token.lower_ not in GENERIC_PEOPLE \
                 and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
             return self._definite_reference(token)  # "The former Scotland international added …"
+        if token.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) \
+                and any(t.lemma_.lower() in SOURCE_NOUNS for t in token.subtree):
+            # "A Top of the Pops spokesperson said": the parser made the show the head; the source is unnamed
+            text = " ".join(t.text for t in token.subtree if t.dep_ != "punct")
+            return Speaker(text, "anonymous", None, mention=text)
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.is_alpha and (
                 token.i > sent_of(token).start or token.text in self._full_names)):
             return self._bare_name(token)  # a surname the tagger took for a noun ("Pires told …")

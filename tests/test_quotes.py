@@ -212,6 +212,11 @@ def test_a_document_from_a_body_a_misparsed_unnamed_source_and_a_company_named_w
     assert chart.speaker.type == "anonymous" and "spokesperson" in chart.speaker.name
     # "McDonald's announced it was to scrap its “supersized” meals": the 's is part of the company's name
     assert _speaker_of(_speakers(nlp, "bbc_train_1112.txt"), "supersized") == "McDonald's"
+    libdems = _speakers(nlp, "bbc_train_1131.txt")
+    # "Speaking in Harrogate Mr Kennedy said: “…”": the parser made the name the object of "in"
+    assert _speaker_of(libdems, "People want a credible") == "Charles Kennedy"
+    # '“…,” Lord Rennard told reporters': a peer known only by title keeps it, whatever heads the parse
+    assert _speaker_of(libdems, "Nobody had any idea") == "Lord Rennard"
 
 
 def test_the_scorer_counts_a_right_unknown_however_the_gold_writes_it(evaluation):

@@ -43,6 +43,11 @@ if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
 
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
+
+
+def _as_peer(name: str, title: str) -> str:
+    """A peer known only by title is "Lord Bingham", not "Bingham"."""
+    return f"{title} {name}" if title in _PEERAGE and len(name.split()) == 1 else name
 _CLOSING_MARKS = {'"', "”", "»", "''"}
 
 
@@ -264,12 +269,9 @@ class SpeakerResolver(PronounResolution):
         if resolved is not None and (full is not None or len(name.split()) > 1 or resolved.method == "exact"):
             e = resolved.entity
             return Speaker(e.name, "person", e.id, mention=ent.text, gender=e.gender)
-        if full is None and len(name.split()) == 1:
-            # A peer known only by title is "Lord Bingham", not "Bingham".
+        if full is None:
             words = ent.text.split()
-            title = words[0] if len(words) > 1 else (ent.doc[ent.start - 1].text if ent.start else "")
-            if title in _PEERAGE:
-                name = f"{title} {name}"
+            name = _as_peer(name, words[0] if len(words) > 1 else (ent.doc[ent.start - 1].text if ent.start else ""))
         return Speaker(name, "person", f"person:{slug(name)}", mention=ent.text)
 
     def organization(self, ent: Span) -> Speaker:
@@ -332,7 +334,18 @@ class SpeakerResolver(PronounResolution):
                 token = token.head
                 continue
             break
-        return self._postposed_subject(verb) or self._inverted_subject(verb)
+        return self._postposed_subject(verb) or self._inverted_subject(verb) or self._adjacent_name(verb)
+
+    def _adjacent_name(self, verb: Token) -> Speaker | None:
+        """'Speaking in Harrogate Mr Kennedy said: “…”': when the parse gives the verb no subject (here the name
+        became the object of "in"), a person's name that ends right before the verb."""
+        if has_subject(verb) or verb.i == 0:
+            return None
+        before = self.doc[verb.i - 1]
+        ent = entity_of(before)
+        if ent is None or ent.label_ != "PERSON" or ent.end != verb.i or not self.is_outside(before):
+            return None
+        return self._with_role(self.person(ent), before, ent)
 
     def _inverted_subject(self, verb: Token) -> Speaker | None:
         """'“…,” said England sevens coach Mike Friday.': when the parse gives the verb no subject, the person
@@ -489,7 +502,10 @@ class SpeakerResolver(PronounResolution):
             name = clean_name(mention)
             return Speaker(name, "organization", f"org:{slug(name)}", mention=mention)
         name = strip_titles(clean_name(mention))
-        name = self._surname_match(name) or name
+        full = self._surname_match(name)
+        # "Lord Rennard told": the parse may head the name with its title
+        title = token.text if token.text in _PEERAGE else (token.doc[token.i - 1].text if token.i else "")
+        name = full or _as_peer(name, title)
         resolved = self.gazetteer.resolve(name, "PERSON")
         if resolved is not None and len(name.split()) > 1:
             e = resolved.entity

@@ -178,11 +178,11 @@ def print_speaker_errors(articles: list[Article], docs: dict) -> None:
         pairs = dict(match([g["text"] for g in gold], [p[0] for p in predicted]))
         for gi, g in enumerate(gold):
             if gi not in pairs:
-                print(f"{article.doc_name}  MISSED  {g['text'][:70]!r}")
+                print(f"{article.split} {article.doc_name}  MISSED  {g['text'][:70]!r}")
                 continue
             _, name, kind = predicted[pairs[gi]]
             if not speaker_right("newsfacts", g, name, kind):
-                print(f"{article.doc_name}  gold {g['speaker']!r} ({g['speaker_type']})  got {name!r} ({kind})  "
+                print(f"{article.split} {article.doc_name}  gold {g['speaker']!r} ({g['speaker_type']})  got {name!r} ({kind})  "
                       f"{g['text'][:60]!r}")
 
 
@@ -323,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", action="store_true", help="list the gold events and dates missed")
     parser.add_argument("--gold", type=Path, default=REPO / "tests" / "gold")
     parser.add_argument("--show-errors", metavar="SPLIT",
-                        help="list newsfacts' quote speaker errors on one split (never on a split kept blind)")
+                        help="list newsfacts' quote speaker errors on one split, or all (never on a split kept blind)")
     parser.add_argument("--no-peers", action="store_true", help="score newsfacts only")
     parser.add_argument("--json", type=Path, help="also write the scores to this file")
     args = parser.parse_args(argv)
@@ -342,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
                     ["precision", "recall", "f1", "speaker_acc_matched", "speaker_acc_all_gold", "seconds"])
         out["quotes"] = {f"{t}/{s}": v for (t, s), v in results.items()}
         if args.show_errors:
-            print_speaker_errors([a for a in articles if a.split == args.show_errors], docs)
+            print_speaker_errors([a for a in articles if args.show_errors in (a.split, "all")], docs)
     if args.task in ("figures", "all"):
         tools = {"newsfacts": newsfacts_figures} | ({} if args.no_peers else {"quantulum3": quantulum_figures})
         results = score_figures(articles, docs, tools)

@@ -219,6 +219,15 @@ def test_a_document_from_a_body_a_misparsed_unnamed_source_and_a_company_named_w
     assert _speaker_of(libdems, "Nobody had any idea") == "Lord Rennard"
 
 
+def test_a_quote_after_a_sentence_about_someone_that_quotes_only_a_term(nlp):
+    """A sentence that quotes a term or two still tells whom the next, unattributed quote is by
+    (bbc_heldout, bbc_heldout3)."""
+    # "Mr Wong … he thinks that having a “colour memory” makes the software more useful …. “As the notes …”"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0501.txt"), "As the notes increase") == "Victor Wong"
+    # "His main concern is “privacy”. “We are looking at electronics …”": the sentence is about Mr Pearson
+    assert _speaker_of(_speakers(nlp, "bbc_train_1207.txt"), "We are looking at electronics") == "Ian Pearson"
+
+
 def test_the_scorer_counts_a_right_unknown_however_the_gold_writes_it(evaluation):
     """Older gold sets write a quote with no recoverable speaker as "unknown", newer ones as null."""
     for written in ("unknown", None):

@@ -235,11 +235,17 @@ def _verb_before_colon(doc: Doc, quote_start: int, resolver: SpeakerResolver) ->
 def _lead_in_person(previous: Span | None, resolver: SpeakerResolver) -> tuple[Speaker | None, bool]:
     """The person subject of the quote-free sentence just before a quote that opens its sentence, and whether
     that sentence names them (a name or "the 66-year-old", not a pronoun or "a spokesman")."""
-    if previous is None or any(not resolver.is_outside(t) or t.text in '"“”' for t in previous):
+    if previous is None or _holds_a_quote(previous, resolver):
         return None, False
     for child in previous.root.children:
-        if child.dep_ not in ("nsubj", "nsubjpass"):
+        if child.dep_ not in ("nsubj", "nsubjpass") or not resolver.is_outside(child):
             continue
+        possessor = next((c for c in child.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if child.pos_ == "NOUN" and possessor is not None:
+            # "His main concern is “privacy”. “We are looking at …”": the one the sentence is about
+            speaker = resolver.speaker_for(possessor)
+            if speaker is not None and speaker.type == "person":
+                return speaker, False
         named = child.pos_ == "PROPN" or is_age_noun(child)
         if named or child.pos_ == "PRON":
             speaker = resolver.speaker_for(child)
@@ -253,6 +259,20 @@ def _lead_in_person(previous: Span | None, resolver: SpeakerResolver) -> tuple[S
                 named = speaker.type == "person" and bool(speaker.mention) and speaker.mention in previous.text
                 return speaker, named
     return None, False
+
+
+def _holds_a_quote(sentence: Span, resolver: SpeakerResolver) -> bool:
+    """Whether a sentence quotes someone: more than a quoted term's few words, or a stray mark."""
+    run = 0
+    for token in sentence:
+        if token.text in '"“”':
+            if resolver.is_outside(token):
+                return True  # a stray mark: where quotes begin and end is unclear
+            continue
+        run = run + 1 if not resolver.is_outside(token) else 0
+        if run > MAX_TERM_WORDS:
+            return True
+    return False
 
 
 def _previous_sentence(doc: Doc, quote_start: int) -> Span | None:

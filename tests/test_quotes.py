@@ -226,6 +226,8 @@ def test_a_quote_after_a_sentence_about_someone_that_quotes_only_a_term(nlp):
     assert _speaker_of(_speakers(nlp, "bbc_train_0501.txt"), "As the notes increase") == "Victor Wong"
     # "His main concern is “privacy”. “We are looking at electronics …”": the sentence is about Mr Pearson
     assert _speaker_of(_speakers(nlp, "bbc_train_1207.txt"), "We are looking at electronics") == "Ian Pearson"
+    # '“It is totally going to kill the business model of radio,” thinks Curry.' (bbc_heldout6)
+    assert _speaker_of(_speakers(nlp, "bbc_train_1412.txt"), "It is totally going to kill") == "Adam Curry"
 
 
 def test_the_scorer_counts_a_right_unknown_however_the_gold_writes_it(evaluation):

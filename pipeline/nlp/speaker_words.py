@@ -59,5 +59,6 @@ CUE_LEMMAS = {
     "term", "dub", "agree", "demand", "plead", "concede", "reiterate", "emphasise", "emphasize", "observe",
     "signal", "indicate", "caution", "maintain", "contend", "counter", "recount", "remember",
     "praise", "hail", "criticise", "criticize", "condemn", "slam", "applaud",
+    "think", "believe",  # '"It is totally going to kill the business model of radio," thinks Curry.'
     "read", "shout", "jeer", "chant", "yell", "scream", "cry", "mutter", "whisper", "exclaim", "heckle", "repeat",
 }

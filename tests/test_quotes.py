@@ -230,6 +230,20 @@ def test_a_quote_after_a_sentence_about_someone_that_quotes_only_a_term(nlp):
     assert _speaker_of(_speakers(nlp, "bbc_train_1412.txt"), "It is totally going to kill") == "Adam Curry"
 
 
+def test_a_term_deep_in_what_a_source_says_is_theirs_but_not_others_words_inside_it(nlp, seed_docs):
+    """Quoted terms several clauses below the reporting verb (bbc_heldout3, bbc_heldout9, bbc_heldout18, seeds)."""
+    # "the Liberal Democrat leader said Labour and the Conservatives were united in relying on fear and “populist
+    # scares”": six dependency links below "said", still his words
+    assert _speaker_of(_speakers(nlp, "bbc_train_1204.txt"), "populist scares") == "Charles Kennedy"
+    # ... but not the words of others he reports: "between the cries of “impossible to regulate” and …"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1111.txt"), "impossible to regulate") is None
+    # "Asked if he was appointed as the result of a “fair and open” competition, he replied": the asker's words
+    assert _speaker_of(_speakers(nlp, "bbc_train_0017.txt"), "fair and open") is None
+    # "talks on a 10-point “peace formula” proposed by Kyiv": Kyiv's name for it, not Zakharova's words
+    irish = _by_text(seed_docs["000_6d30cde84e94083e"][1])
+    assert irish["peace formula"].speaker.name is None
+
+
 def test_the_scorer_counts_a_right_unknown_however_the_gold_writes_it(evaluation):
     """Older gold sets write a quote with no recoverable speaker as "unknown", newer ones as null."""
     for written in ("unknown", None):

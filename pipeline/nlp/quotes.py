@@ -26,11 +26,17 @@ if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
 
 # A quoted term is attributed only to a reporting verb this close in the parse ("citing fears of “escalation”");
 # further away it is the reporter's word ("talks on a 10-point “peace formula” proposed by Kyiv").
-MAX_TERM_HOPS = 4
+MAX_TERM_HOPS = 8
 # Edges a quote may climb to reach the verb that reports it; an advcl/relcl clause with its own subject is another
 # speaker's business ("…even as Moscow dismissed a second “peace summit”").
 _CLIMB_STOP = {"advcl", "relcl", "acl", "parataxis"}
 MAX_TERM_WORDS = 3
+# Nouns of saying: a quote inside one ("the cries of “…”", "comments such as “…”") is not the words of whoever
+# reports the saying.
+_OTHERS_WORDS = {"cry", "comment", "claim", "remark", "call", "chant", "slogan", "jibe", "taunt", "shout"}
+# A term for a thing "proposed by", "coined by" someone named is that one's label.
+_NAMING_LEMMAS = {"propose", "coin", "dub", "call", "name", "term", "brand", "label", "suggest", "promote",
+                  "champion", "advocate"}
 
 
 @dataclass
@@ -185,6 +191,11 @@ def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> To
             c.dep_ in ("nsubj", "nsubjpass") for c in token.children
         ):
             return None
+        if head.pos_ == "NOUN" and head.lemma_ in _OTHERS_WORDS:
+            return None  # "between the cries of “impossible to regulate” and …": the words of those crying
+        if any(c.dep_ == "acl" and c.lemma_ in _NAMING_LEMMAS and any(g.dep_ == "agent" for g in c.children)
+               for c in token.children):
+            return None  # "talks on a 10-point “peace formula” proposed by Kyiv": named by someone else
         token = head
     return None
 

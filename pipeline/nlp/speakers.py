@@ -296,6 +296,8 @@ class SpeakerResolver(PronounResolution):
         return self._subjects[verb.i]
 
     def _subject_of(self, verb: Token) -> Speaker | None:
+        if verb.lemma_ == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl" and not has_subject(verb):
+            return None  # "Asked if he was appointed after a “fair and open” competition, he replied": the asker's words
         if verb.lemma_ in ("quote", "cite") and any(
                 c.lower_ == "as" and any(g.lemma_ in ("say", "tell", "add", "write") for g in c.children)
                 for c in verb.children):

@@ -244,6 +244,14 @@ def test_a_term_deep_in_what_a_source_says_is_theirs_but_not_others_words_inside
     assert irish["peace formula"].speaker.name is None
 
 
+def test_a_lone_name_the_ner_calls_a_person_is_the_firm_it_starts(nlp):
+    """'Highfield said' in a story about Highfields Capital Management (bbc_heldout5); 'Marsh' in one about
+    Marsh & McLennan (bbc_heldout10): no person in the story goes by the name."""
+    highfields = _quote(_speakers(nlp, "bbc_train_1314.txt"), "Such a transformation would eliminate")
+    assert (highfields.speaker.name, highfields.speaker.type) == ("Highfields Capital Management", "organization")
+    assert _speaker_of(_speakers(nlp, "bbc_train_0218.txt"), "neither admits nor denies") == "Marsh & McLennan"
+
+
 def test_the_scorer_counts_a_right_unknown_however_the_gold_writes_it(evaluation):
     """Older gold sets write a quote with no recoverable speaker as "unknown", newer ones as null."""
     for written in ("unknown", None):

@@ -93,6 +93,7 @@ class SpeakerResolver(PronounResolution):
         self.topic: Speaker | None = None
         self._full_names = self._collect_full_names()
         self._org_full_names = self._collect_org_full_names()
+        self._org_names = {clean_name(e.text) for e in doc_ents(doc) if e.label_ == "ORG"}
         self._person_mentions: list[tuple[int, Speaker, bool]] = []
         self._org_mentions: list[tuple[int, Speaker, bool]] = []
         self._org_labels: dict[int, str] = {}
@@ -230,6 +231,12 @@ class SpeakerResolver(PronounResolution):
                         longer.setdefault(" ".join(words[:cut]), set()).add(" ".join(words))
         return {short: names.pop() for short, names in longer.items() if len(names) == 1}
 
+    def _organization_starting(self, word: str) -> str | None:
+        """The one longer organisation name in the document that starts with this word (or its plural), when no
+        person in it goes by the word."""
+        starting = {n for n in self._org_names if len(n.split()) > 1 and n.split()[0] in (word, word + "s")}
+        return starting.pop() if len(starting) == 1 else None
+
     def _surname_match(self, text: str) -> str | None:
         """The document's full name for a lone surname, allowing a spelling variant (Mukerjee ~ Mukherjee)."""
         parts = clean_name(text).split()
@@ -251,6 +258,10 @@ class SpeakerResolver(PronounResolution):
 
     def person(self, ent: Span) -> Speaker:
         name = strip_titles(clean_name(ent.text))
+        if len(ent) == 1 and self._surname_match(name) is None:
+            firm = self._organization_starting(name)
+            if firm is not None:  # "Highfield said" in a story about Highfields Capital Management
+                return Speaker(firm, "organization", f"org:{slug(firm)}", mention=ent.text)
         knighted = ent.text.split()[0] in ("Sir", "Dame") if len(ent) > 1 else (
             ent.start > 0 and ent.doc[ent.start - 1].text in ("Sir", "Dame"))
         if knighted and len(name.split()) == 1:

@@ -252,6 +252,12 @@ def test_a_lone_name_the_ner_calls_a_person_is_the_firm_it_starts(nlp):
     assert _speaker_of(_speakers(nlp, "bbc_train_0218.txt"), "neither admits nor denies") == "Marsh & McLennan"
 
 
+def test_a_name_the_ner_ran_past_a_dash_with_is_cut_there(nlp):
+    """'Fatboy DJ Norman Cook - aka Fatboy Slim - has said … "fallow patch"' (bbc_heldout17): the entity was
+    'Fatboy DJ Norman Cook - aka', and the speaker came out as '- aka'."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1096.txt"), "fallow patch") == "Norman Cook"
+
+
 def test_the_scorer_counts_a_right_unknown_however_the_gold_writes_it(evaluation):
     """Older gold sets write a quote with no recoverable speaker as "unknown", newer ones as null."""
     for written in ("unknown", None):

@@ -67,6 +67,7 @@ def clean_name(text: str) -> str:
     text = _HONORIFIC.sub("", text)
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s*\([^)]*$", "", text)  # "World Health Organisation (WHO": the NER took half a bracket
+    text = re.split(r"\s+[-–—]\s+", text)[0]  # "Norman Cook - aka": the NER ran past a dash
     return _POSSESSIVE.sub("", text).strip(" ,.;:-–—")
 
 

@@ -258,6 +258,12 @@ def test_a_name_the_ner_ran_past_a_dash_with_is_cut_there(nlp):
     assert _speaker_of(_speakers(nlp, "bbc_train_1096.txt"), "fallow patch") == "Norman Cook"
 
 
+def test_an_outlet_reporting_someone_as_saying_is_not_the_speaker(nlp):
+    """'"…," Reuters news agency reports a union source as saying' (bbc_heldout12)."""
+    source = _quote(_speakers(nlp, "bbc_val_0225.txt"), "The works council has expressed concerns")
+    assert source.speaker.type == "anonymous" and "union source" in source.speaker.name
+
+
 def test_the_scorer_counts_a_right_unknown_however_the_gold_writes_it(evaluation):
     """Older gold sets write a quote with no recoverable speaker as "unknown", newer ones as null."""
     for written in ("unknown", None):

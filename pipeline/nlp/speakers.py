@@ -309,10 +309,11 @@ class SpeakerResolver(PronounResolution):
     def _subject_of(self, verb: Token) -> Speaker | None:
         if verb.lemma_ == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl" and not has_subject(verb):
             return None  # "Asked if he was appointed after a “fair and open” competition, he replied": the asker's words
-        if verb.lemma_ in ("quote", "cite") and any(
+        if verb.lemma_ in ("quote", "cite", "report") and any(
                 c.lower_ == "as" and any(g.lemma_ in ("say", "tell", "add", "write") for g in c.children)
                 for c in verb.children):
-            # "Interfax quoted Mr Khodorkovsky as saying: “…”": the one quoted speaks, not the outlet.
+            # "Interfax quoted Mr Khodorkovsky as saying: “…”", "Reuters reports a union source as saying": the one
+            # quoted speaks, not the outlet.
             for child in verb.children:
                 if child.dep_ == "dobj":
                     speaker = self.speaker_for(child)

@@ -126,14 +126,17 @@ def _execute(job, instance, log_level: str, prefetch: subprocess.Popen | None = 
     path = result.output_for_node("dataset_snapshot")
     manifest = json.loads((storage.root_path(path) / storage.MANIFEST).read_text())
     _print_summary(manifest)
+    articles = manifest["row_counts"]["articles"]
     parsed = bar.parsed if bar is not None else 0
     prefetched = _prefetched(prefetch)
-    ahead = f"{prefetched} parsed ahead of the run, " if prefetched else ""
-    console.print(f"built in {elapsed:.1f} s: {manifest['row_counts']['articles']} articles, {ahead}{parsed} parsed "
-                  f"({parsed / max(bar.parse_seconds if bar else 0, 1e-9):.1f} articles/s), the rest unchanged "
-                  f"(cached); report: {storage.root_path(path) / 'report.html'}" if parsed else
-                  f"built in {elapsed:.1f} s: {manifest['row_counts']['articles']} articles, {ahead}"
-                  f"{'the rest' if prefetched else 'all'} unchanged (cached)")
+    parts = [f"{prefetched} parsed ahead of the run"] if prefetched else []
+    if parsed:
+        parts.append(f"{parsed} parsed ({parsed / max(bar.parse_seconds, 1e-9):.1f} articles/s)")
+    unchanged = articles - prefetched - parsed
+    if unchanged > 0:
+        parts.append("all unchanged (cached)" if not parts else f"{unchanged} unchanged (cached)")
+    report = f"; report: {storage.root_path(path) / 'report.html'}" if parsed or prefetched else ""
+    console.print(f"built in {elapsed:.1f} s: {articles} articles, {', '.join(parts) or 'nothing to parse'}{report}")
     print(path, flush=True)
     return 0
 

@@ -135,7 +135,8 @@ def _relation_failures(name: str, df: pd.DataFrame, articles: pd.DataFrame) -> l
     if name == "quotes":
         people = (df["speaker_type"] == "person") & df["speaker"].notna() & ~missing
         mentions = df["speaker_mention"].fillna(df["speaker"]) if "speaker_mention" in df else df["speaker"]
-        for i, mention, article in zip(df.index[people], mentions[people].tolist(), df.loc[people, "article_id"].tolist()):
+        rows = zip(df.index[people], mentions[people].tolist(), df.loc[people, "article_id"].tolist())
+        for i, mention, article in rows:
             if str(mention).split()[-1] not in texts[article]:
                 failures.append(_failure(i, "speaker_in_article", "speaker", df.at[i, "speaker"]))
     return failures

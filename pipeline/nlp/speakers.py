@@ -48,6 +48,8 @@ _PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
 def _as_peer(name: str, title: str) -> str:
     """A peer known only by title is "Lord Bingham", not "Bingham"."""
     return f"{title} {name}" if title in _PEERAGE and len(name.split()) == 1 else name
+
+
 _CLOSING_MARKS = {'"', "”", "»", "''"}
 
 
@@ -308,7 +310,8 @@ class SpeakerResolver(PronounResolution):
 
     def _subject_of(self, verb: Token) -> Speaker | None:
         if verb.lemma_ == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl" and not has_subject(verb):
-            return None  # "Asked if he was appointed after a “fair and open” competition, he replied": the asker's words
+            # "Asked if he was appointed as the result of a “fair and open” competition, he replied": the asker's words
+            return None
         if verb.lemma_ in ("quote", "cite", "report") and any(
                 c.lower_ == "as" and any(g.lemma_ in ("say", "tell", "add", "write") for g in c.children)
                 for c in verb.children):

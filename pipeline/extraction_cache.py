@@ -8,17 +8,13 @@ invalidates exactly what they affect. Entries are written atomically; a corrupt 
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
-import os
 import pickle
-import tempfile
-import time
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+
+from .files import file_lock, write_atomically
 
 # Entries kept in memory by a long-lived process (`newsfacts watch`), least recently used dropped first. Entries are
 # content-addressed, so a kept one never goes stale; 20,000 entries is two per article for 10,000 articles.
@@ -59,29 +55,11 @@ class ExtractionCache:
     def has_parsed(self, content_sha256: str) -> bool:
         return self.has(f"parsed-{content_sha256}")
 
-    @contextmanager
-    def filling(self, wait: bool = True, timeout: float = 300.0) -> Iterator[bool]:
+    def filling(self, wait: bool = True, timeout: float = 300.0):
         """Held by a process while it parses articles into this cache; yields whether it holds it. Another process
         that needs the same entries waits (`wait`), then reads them instead of parsing them again. After `timeout`
         seconds it goes on without the lock: entries are written atomically, so two writers cost time, not data."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        deadline = time.monotonic() + timeout
-        with open(self.root / ".filling.lock", "a") as lock:
-            while True:
-                try:
-                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    held = True
-                    break
-                except BlockingIOError:
-                    if not wait or time.monotonic() > deadline:
-                        held = False
-                        break
-                    time.sleep(0.02)
-            try:
-                yield held
-            finally:
-                if held:
-                    fcntl.flock(lock, fcntl.LOCK_UN)
+        return file_lock(self.root / ".filling.lock", wait, timeout)
 
     def get(self, key: str, article_id: str) -> dict[str, list[dict]] | None:
         tables = self._load(key)
@@ -115,9 +93,5 @@ class ExtractionCache:
 
     def _store(self, key: str, value) -> None:
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         _remember(path, value)

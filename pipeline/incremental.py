@@ -72,6 +72,18 @@ def extraction_inputs(parsed_articles: pd.DataFrame, cache: ExtractionCache) -> 
     return inputs
 
 
+def split_cached(cache: ExtractionCache, inputs: list[tuple[str, ArticleInput]]):
+    """The cached tables by article id, and the (key, input) pairs still to parse."""
+    cached, misses = {}, []
+    for key, article in inputs:
+        tables = cache.get(key, article.article_id)
+        if tables is not None:
+            cached[article.article_id] = tables
+        else:
+            misses.append((key, article))
+    return cached, misses
+
+
 def prefetch(seeds_dir: Path, cache_dir: Path, limit: int = PREFETCH_LIMIT) -> int:
     """Parse the new or changed articles into the cache when there are at most `limit`; how many it parsed."""
     cache = ExtractionCache(cache_dir, code_version())

@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 import html
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
 import pandas as pd
+
+from .files import write_atomically
 
 _CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto;max-width:1100px;color:#1d2433;padding:0 1rem}
@@ -70,11 +70,7 @@ class ChartCache:
         except OSError:
             pass
         svg = draw()
-        self.root.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(svg)
-        os.replace(tmp, path)
+        write_atomically(path, svg)
         return svg
 
 

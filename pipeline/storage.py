@@ -10,7 +10,6 @@ staging prefix and moved into place, and LATEST is one object (object stores giv
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -25,6 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 from upath import UPath
+
+from .files import file_lock, write_atomically
 
 TABLES = ("articles", "quotes", "figures", "events", "dates", "mentions", "quarantine")
 LATEST = "LATEST"
@@ -75,12 +76,8 @@ def write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifest
 @contextmanager
 def _publish_lock(datasets_dir: Path):
     """One publication at a time per datasets folder, across processes (two builds started at once)."""
-    with open(datasets_dir / LOCK, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with file_lock(datasets_dir / LOCK):
+        yield
 
 
 def _write_snapshot(datasets_dir: Path, tables: dict[str, pd.DataFrame], manifest: dict,
@@ -159,11 +156,7 @@ def _point_latest(datasets_dir: Path, snapshot_id: str) -> None:
     if not _is_local(datasets_dir):
         pointer.write_text(snapshot_id + "\n")  # one object: replaced whole
         return
-    fd, tmp = tempfile.mkstemp(prefix=".LATEST.", dir=datasets_dir)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(snapshot_id + "\n")
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, pointer)
+    write_atomically(pointer, snapshot_id + "\n")
 
 
 def latest_id(datasets_dir: Path) -> str | None:

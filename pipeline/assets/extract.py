@@ -11,8 +11,8 @@ import pandas as pd
 
 from ..config import code_version
 from ..extraction_cache import ExtractionCache
-from ..incremental import extraction_inputs
-from ..nlp.extract import TABLES, ArticleInput, extract_each
+from ..incremental import extraction_inputs, split_cached
+from ..nlp.extract import TABLES, extract_each
 from ..progress import report as report_progress
 from ..resources import NewsfactsPaths
 from .metadata import table_metadata
@@ -34,13 +34,13 @@ warnings.filterwarnings("ignore", message=".*Output.__init__.*", category=Warnin
 def extracted(context: dg.AssetExecutionContext, paths: NewsfactsPaths, parsed_articles: pd.DataFrame):
     """Parse each new or changed article once (`nlp.pipe`) and run every extractor on the same Doc."""
     cache = ExtractionCache(paths.cache, code_version())
-    results, misses = _split_cached(cache, extraction_inputs(parsed_articles, cache))
+    results, misses = split_cached(cache, extraction_inputs(parsed_articles, cache))
     with ExitStack() as stack:
         if misses:
             # A prefetch by `newsfacts build` may be parsing them now: wait for it and take what it wrote. The lock
             # is then held while this run parses the rest.
             stack.enter_context(cache.filling())
-            prefetched, misses = _split_cached(cache, misses)
+            prefetched, misses = split_cached(cache, misses)
             results |= prefetched
         context.log.info(f"extract: {len(results)} articles unchanged (cached), {len(misses)} to parse")
         started, total = time.perf_counter(), len(misses)
@@ -66,14 +66,3 @@ def extracted(context: dg.AssetExecutionContext, paths: NewsfactsPaths, parsed_a
         metadata = table_metadata(df) | {"articles_parsed": len(misses), "articles_from_cache": len(results) - len(misses)}
         yield dg.Output(df, f"extracted_{name}", metadata=metadata, data_version=dg.DataVersion(version.hexdigest()[:16]))
 
-
-def _split_cached(cache: ExtractionCache, inputs: list[tuple[str, ArticleInput]]):
-    """The cached tables by article id, and the (key, input) pairs still to parse."""
-    cached, misses = {}, []
-    for key, article in inputs:
-        tables = cache.get(key, article.article_id)
-        if tables is not None:
-            cached[article.article_id] = tables
-        else:
-            misses.append((key, article))
-    return cached, misses

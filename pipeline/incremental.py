@@ -1,7 +1,7 @@
 """What the extraction cache already holds and what must be parsed: the logic of the parse and extract stages,
 shared by their assets and by the prefetch that `newsfacts build` starts.
 
-The prefetch (`python -m pipeline.incremental SEEDS`) parses the few new or changed articles on the second core
+The prefetch (`python -m pipeline.prefetch SEEDS`) parses the few new or changed articles on the second core
 while the build's own process is still importing Dagster and starting the run: for one edited article that is about
 a second of spaCy import and model load taken off the run. It runs the same functions as the assets, so the run then
 reads exactly the entries it would have written itself. A lock on the cache keeps the two from parsing the same
@@ -10,13 +10,11 @@ articles: the run waits for a prefetch under way and reads what it wrote.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
 import pandas as pd
 
-from .config import code_version, default_cache_dir
+from .config import code_version
 from .extraction_cache import ExtractionCache
 from .ingest import InputProblem, RawArticle, read_seeds
 from .nlp.extract import ArticleInput, extract_each
@@ -103,16 +101,3 @@ def prefetch(seeds_dir: Path, cache_dir: Path, limit: int = PREFETCH_LIMIT) -> i
             cache.put(keys[article.article_id], tables)
     return len(misses)
 
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Parse new or changed seed articles into the extraction cache")
-    parser.add_argument("seeds", type=Path)
-    parser.add_argument("--cache", type=Path, default=default_cache_dir())
-    parser.add_argument("--limit", type=int, default=PREFETCH_LIMIT)
-    args = parser.parse_args(argv)
-    print(prefetch(args.seeds, args.cache, args.limit), flush=True)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

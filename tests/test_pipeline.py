@@ -5,7 +5,7 @@ import shutil
 
 import pandas as pd
 import pytest
-from conftest import SEEDS
+from conftest import REPO, SEEDS
 
 from pipeline import cli, load_snapshot
 from pipeline.assets import validate
@@ -87,6 +87,42 @@ def test_rebuilding_unchanged_seeds_gives_the_same_snapshot(built, capsys, monke
     assert {p.name: p.read_bytes() for p in (datasets / path.split("/")[-1]).iterdir()} == before
     assert cli.main(["list", "--datasets", str(datasets)]) == 0
     assert cli.main(["show", "latest", "--datasets", str(datasets)]) == 0
+
+
+def test_the_repo_instance_stores_a_run_through_open_connections_in_dagsters_own_files(built, monkeypatch,
+                                                                                     tmp_path, capsys):
+    """dagster.yaml's storage keeps event-log connections open; a run's events, materializations and check results
+    are stored and read back, also by a plain `storage: sqlite:` instance on the same folder, and the connections
+    it keeps stay bounded however many runs are read."""
+    import dagster as dg
+
+    from pipeline.instance_storage import OPEN_RUN_SHARDS, PooledSqliteEventLogStorage
+
+    seeds, datasets = built
+    pooled_home, plain_home = tmp_path / "pooled", tmp_path / "plain"
+    pooled_home.mkdir(), plain_home.mkdir()
+    settings = (REPO / "dagster.yaml").read_text().replace("base_dir: .dagster", f"base_dir: {pooled_home}/.dagster")
+    (pooled_home / "dagster.yaml").write_text(settings)
+    (plain_home / "dagster.yaml").write_text(f"storage:\n  sqlite:\n    base_dir: {pooled_home}/.dagster/storage\n")
+    monkeypatch.setenv("DAGSTER_HOME", str(pooled_home))
+    assert cli.main(["build", "--seeds", str(seeds), "--datasets", str(datasets), "--log-level", "ERROR",
+                     "--no-prefetch"]) == 0
+    capsys.readouterr()
+    with dg.DagsterInstance.get() as instance:
+        storage = instance.event_log_storage
+        assert isinstance(storage, PooledSqliteEventLogStorage)
+        (run,) = instance.get_runs()
+        assert run.status == dg.DagsterRunStatus.SUCCESS
+        events = [r.event_log_entry for r in instance.get_records_for_run(run.run_id).records]
+        assert instance.get_latest_materialization_event(dg.AssetKey("quotes")).run_id == run.run_id
+        for other in range(OPEN_RUN_SHARDS + 3):  # reading other runs' shards: older engines are closed
+            assert instance.get_records_for_run(f"no-such-run-{other}").records == []
+        assert len(storage._engines) <= OPEN_RUN_SHARDS + 1  # the run shards used last and the index
+    checks = [e for e in events if e.dagster_event and e.dagster_event.event_type_value == "ASSET_CHECK_EVALUATION"]
+    assert len(checks) == len(validate.CHECK_SPECS)
+    with dg.DagsterInstance.from_config(str(plain_home)) as plain:
+        assert type(plain.event_log_storage) is not PooledSqliteEventLogStorage
+        assert [r.event_log_entry for r in plain.get_records_for_run(run.run_id).records] == events
 
 
 def test_report_charts_are_drawn_again_only_when_their_data_changes(built, tmp_path, monkeypatch):

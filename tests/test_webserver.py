@@ -24,7 +24,9 @@ def test_materialization_launched_through_the_webserver(tmp_path):
 
     home, seeds, datasets = tmp_path / "home", tmp_path / "seeds", tmp_path / "datasets"
     home.mkdir()
-    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    # the repo's instance configuration (its storage, run queue and pools), with its folders in this test's home
+    settings = (REPO / "dagster.yaml").read_text().replace("base_dir: .dagster", f"base_dir: {home}/.dagster")
+    (home / "dagster.yaml").write_text(settings)
     shutil.copytree(SEEDS, seeds)
     port = _free_port()
     env = {**os.environ, "DAGSTER_HOME": str(home), "NEWSFACTS_SEEDS": str(seeds),

@@ -175,6 +175,9 @@ class SpeakerResolver(PronounResolution):
         names: dict[str, str] = {}
         candidates = [strip_titles(clean_name(ent.text)) for ent in doc_ents(self.doc) if ent.label_ == "PERSON"]
         self._person_entity_names = set(candidates)
+        # The NER sometimes labels a person's full name a product or a work ("Marcel Desailly" after a headline
+        # that ran into the body): such a run is a name when its last word is a surname the NER does call a person.
+        person_surnames = {c.split()[-1] for c in candidates if c}
         run: list[str] = []
         run_positions: list[tuple[int, str, bool]] = []
         run_tokens: list[Token] = []
@@ -184,15 +187,27 @@ class SpeakerResolver(PronounResolution):
                 run.append(token.text)  # "Sandra den Hamer", "Ludwig van Beethoven"
                 run_tokens.append(token)
                 continue
+            if token is not None and token.text == "-" and run and _joins_name(run_tokens[-1], token):
+                run[-1] += "-"  # "Lewis-Francis": one name in three tokens
+                continue
             if (
                 token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
-                and (token.ent_type_ in ("", "PERSON") or token.ent_type_ == "ORG" and token.lower_ not in ORG_NAME_WORDS)
+                and (token.ent_type_ in _NAME_RUN_TYPES
+                     or token.ent_type_ == "ORG" and token.lower_ not in ORG_NAME_WORDS)
             ):
-                run.append(token.text)
+                if run and run[-1].endswith("-"):
+                    run[-1] += token.text
+                else:
+                    run.append(token.text)
                 run_tokens.append(token)
                 continue
-            name = strip_titles(" ".join(run))
-            if 2 <= len(name.split()) <= 4 and not _is_org_name(name):
+            if len(run) < 2:
+                run, run_tokens = [], []
+                continue
+            name = strip_titles(" ".join(run).rstrip("-"))
+            mislabelled = any(t.ent_type_ in _MISLABELLED_NAME_TYPES for t in run_tokens)
+            if 2 <= len(name.split()) <= 4 and not _is_org_name(name) \
+                    and (not mislabelled or name.split()[-1] in person_surnames):
                 candidates.append(name)
                 last = run_tokens[-1]
                 run_positions.append((run_tokens[0].idx, name, is_subject(last)))
@@ -659,6 +674,18 @@ def _with_honorific_gender(speaker: Speaker, ent: Span) -> Speaker:
         return speaker
     gender = _HONORIFIC_GENDER.get(ent.doc[ent.start - 1].lower_.rstrip("."))
     return replace(speaker, gender=gender) if gender else speaker
+
+
+# Entity labels the NER gives some people's names in news text
+_MISLABELLED_NAME_TYPES = frozenset({"PRODUCT", "WORK_OF_ART"})
+_NAME_RUN_TYPES = frozenset({"", "PERSON"}) | _MISLABELLED_NAME_TYPES
+
+
+def _joins_name(before: Token, hyphen: Token) -> bool:
+    """A hyphen written without spaces between two capitalised proper nouns: a double-barrelled name."""
+    after = hyphen.doc[hyphen.i + 1] if hyphen.i + 1 < len(hyphen.doc) else None
+    return not before.whitespace_ and not hyphen.whitespace_ and after is not None and after.pos_ == "PROPN" \
+        and after.text[:1].isupper() and after.is_alpha
 
 
 def _is_org_name(name: str) -> bool:

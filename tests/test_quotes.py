@@ -268,6 +268,15 @@ def test_a_full_name_the_ner_mislabels_or_splits_at_a_hyphen_is_still_the_speake
     assert _speaker_of(_speakers(nlp, "bbc_train_1134.txt"), "Training in Wales") == "Mark Lewis-Francis"
 
 
+def test_a_nickname_inside_a_name_and_two_titles_of_one_person(nlp):
+    """bbc_heldout20: 'Jimmy "the Whirlwind " White … Mr White said' is Jimmy White, and the nickname is nobody's
+    words; 'said BIFA founder and director Elliot Grove' parses as two co-ordinated subjects, one person."""
+    snooker = _speakers(nlp, "bbc_train_1268.txt")
+    assert _speaker_of(snooker, "We loved the game") == "Jimmy White"
+    assert _quote(snooker, "the Whirlwind").speaker.type == "unknown"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1242.txt"), "This year's nominees") == "Elliot Grove"
+
+
 def test_an_outlet_reporting_someone_as_saying_is_not_the_speaker(nlp):
     """'"…," Reuters news agency reports a union source as saying' (bbc_heldout12)."""
     source = _quote(_speakers(nlp, "bbc_val_0225.txt"), "The works council has expressed concerns")

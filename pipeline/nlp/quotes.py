@@ -102,6 +102,8 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
     # 1. The parse: climb from the quote to a reporting verb outside it.
     if re.search(r"so-called\s*$", doc_text(doc)[max(0, outer_start - 12):outer_start]):
         return None, None, "none"  # a "so-called" term is the writer's label, not a source's words
+    if kind == "term" and resolver.is_nickname(outer_start):
+        return None, None, "none"  # so is a nickname inside a name
     cue_token = _governing_cue(inside, resolver, MAX_TERM_HOPS if kind == "term" else 12)
     if cue_token is not None:
         speaker = resolver.subject_of(cue_token)

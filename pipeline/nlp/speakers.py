@@ -181,7 +181,13 @@ class SpeakerResolver(PronounResolution):
         run: list[str] = []
         run_positions: list[tuple[int, str, bool]] = []
         run_tokens: list[Token] = []
+        skip_to = -1
         for token in list(self.doc) + [None]:
+            if token is not None and token.idx < skip_to:
+                continue
+            if token is not None and run and (nickname_end := self._nickname_end(token)) is not None:
+                skip_to = nickname_end  # Jimmy "the Whirlwind" White: the name goes on after the nickname
+                continue
             if token is not None and run and token.lower_ in NAME_PARTICLES and token.i + 1 < len(self.doc) \
                     and self.doc[token.i + 1].pos_ == "PROPN":
                 run.append(token.text)  # "Sandra den Hamer", "Ludwig van Beethoven"
@@ -230,6 +236,26 @@ class SpeakerResolver(PronounResolution):
             if len(parts) >= 2 and (mentions[name], len(name)) > (mentions[current], len(current)):
                 names[parts[-1]] = name
         return names
+
+    def _nickname_end(self, token: Token) -> int | None:
+        """Where a short quoted nickname opened by this token ends, when a surname follows it."""
+        i = bisect_right(self._quoted_starts, token.idx) - 1
+        if i < 0 or self._quoted[i][0] != token.idx:
+            return None
+        start, end = self._quoted[i]
+        if len(doc_text(self.doc)[start + 1:end - 1].split()) > MAX_NICKNAME_WORDS:
+            return None
+        after = next((t for t in self.doc[token.i + 1:] if t.idx >= end), None)
+        return end if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and after.is_alpha \
+            else None
+
+    def is_nickname(self, quote_start: int) -> bool:
+        """A short quote between a first name and a surname: Jimmy "the Whirlwind" White."""
+        mark = self.doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
+        if mark is None or mark[0].i == 0:
+            return False
+        before = self.doc[mark[0].i - 1]
+        return before.pos_ == "PROPN" and before.text[:1].isupper() and self._nickname_end(mark[0]) is not None
 
     def _collect_org_full_names(self) -> dict[str, str]:
         """Short name -> the one longer organisation name in the document that only adds a kind of organisation
@@ -436,7 +462,9 @@ class SpeakerResolver(PronounResolution):
         if joint and speaker is not None and speaker.type == "person":
             # "Jonathan Wolpaw and Dennis McFarlane said": joint speakers.
             others = [self._speaker_for_head(c) for c in token.children if c.dep_ == "conj"]
-            names = [o.name for o in others if o is not None and o.type == "person" and o.name]
+            # "BIFA founder and director Elliot Grove": two titles of one person parse as a co-ordination
+            names = list(dict.fromkeys(o.name for o in others if o is not None and o.type == "person" and o.name
+                                       and o.name != speaker.name))
             if names:
                 joint = " and ".join([speaker.name, *names])
                 speaker = Speaker(joint, "person", f"person:{slug(joint)}", speaker.role, speaker.mention)
@@ -676,6 +704,7 @@ def _with_honorific_gender(speaker: Speaker, ent: Span) -> Speaker:
     return replace(speaker, gender=gender) if gender else speaker
 
 
+MAX_NICKNAME_WORDS = 3  # Ronnie "The Rocket" O'Sullivan
 # Entity labels the NER gives some people's names in news text
 _MISLABELLED_NAME_TYPES = frozenset({"PRODUCT", "WORK_OF_ART"})
 _NAME_RUN_TYPES = frozenset({"", "PERSON"}) | _MISLABELLED_NAME_TYPES

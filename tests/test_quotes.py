@@ -277,6 +277,14 @@ def test_a_nickname_inside_a_name_and_two_titles_of_one_person(nlp):
     assert _speaker_of(_speakers(nlp, "bbc_train_1242.txt"), "This year's nominees") == "Elliot Grove"
 
 
+def test_a_sentence_borrowing_a_quoted_phrase_still_leads_into_its_subjects_quote(nlp):
+    """bbc_heldout20: 'But he brushed off Labour suggestions a vote for his party would mean letting the Tories in
+    "by the back door". "If you look at …"': the four quoted words do not make the sentence a quote of its own,
+    so the quote after it is his (Charles Kennedy's)."""
+    kennedy = _speakers(nlp, "bbc_train_1277.txt")
+    assert _speaker_of(kennedy, "If you look at the four previous") == "Charles Kennedy"
+
+
 def test_an_outlet_reporting_someone_as_saying_is_not_the_speaker(nlp):
     """'"…," Reuters news agency reports a union source as saying' (bbc_heldout12)."""
     source = _quote(_speakers(nlp, "bbc_val_0225.txt"), "The works council has expressed concerns")

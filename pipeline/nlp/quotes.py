@@ -31,6 +31,8 @@ MAX_TERM_HOPS = 8
 # speaker's business ("…even as Moscow dismissed a second “peace summit”").
 _CLIMB_STOP = {"advcl", "relcl", "acl", "parataxis"}
 MAX_TERM_WORDS = 3
+# A quoted phrase a writer's sentence borrows, not a sentence of its own
+MAX_PHRASE_WORDS = 8
 # Nouns of saying: a quote inside one ("the cries of “…”", "comments such as “…”") is not the words of whoever
 # reports the saying.
 _OTHERS_WORDS = {"cry", "comment", "claim", "remark", "call", "chant", "slogan", "jibe", "taunt", "shout"}
@@ -275,7 +277,8 @@ def _lead_in_person(previous: Span | None, resolver: SpeakerResolver) -> tuple[S
 
 
 def _holds_a_quote(sentence: Span, resolver: SpeakerResolver) -> bool:
-    """Whether a sentence quotes someone: more than a quoted term's few words, or a stray mark."""
+    """Whether a sentence quotes someone: more than a quoted phrase's few words, or a stray mark. A sentence that
+    only borrows a phrase ("he brushed off Labour suggestions … “by the back door”") still tells of its subject."""
     run = 0
     for token in sentence:
         if token.text in '"“”':
@@ -283,7 +286,7 @@ def _holds_a_quote(sentence: Span, resolver: SpeakerResolver) -> bool:
                 return True  # a stray mark: where quotes begin and end is unclear
             continue
         run = run + 1 if not resolver.is_outside(token) else 0
-        if run > MAX_TERM_WORDS:
+        if run > MAX_PHRASE_WORDS:
             return True
     return False
 

@@ -285,6 +285,13 @@ def test_a_sentence_borrowing_a_quoted_phrase_still_leads_into_its_subjects_quot
     assert _speaker_of(kennedy, "If you look at the four previous") == "Charles Kennedy"
 
 
+def test_a_description_after_a_sentence_about_him_is_him(nlp):
+    """bbc_heldout17: 'Man-of-the-match Duff explained … He opted to … "I would have headed that …," said the
+    Chelsea star.': the star is the "he" of the sentence before."""
+    duff = _speakers(nlp, "bbc_train_1065.txt")
+    assert _speaker_of(duff, "I would have headed that every time") == "Damien Duff"
+
+
 def test_an_outlet_reporting_someone_as_saying_is_not_the_speaker(nlp):
     """'"…," Reuters news agency reports a union source as saying' (bbc_heldout12)."""
     source = _quote(_speakers(nlp, "bbc_val_0225.txt"), "The works council has expressed concerns")

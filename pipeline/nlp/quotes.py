@@ -67,8 +67,9 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
         previous_sentence = _previous_sentence(doc, span.outer[0])
         narrative_subject, named = _lead_in_person(previous_sentence, resolver)
         resolver.topic = narrative_subject if named else None
+        resolver.described = narrative_subject
         cue, speaker, how = _attribute(doc, span, kind, resolver, previous_sentence, narrative_subject)
-        resolver.topic = None
+        resolver.topic = resolver.described = None
         if speaker is None:
             previous = _continued_from(span, index, spans, records, para_bounds)
             if previous is not None and kind == "quote":

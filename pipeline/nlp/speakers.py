@@ -91,8 +91,10 @@ class SpeakerResolver(PronounResolution):
         self._reporting_cache: set[str] | None = None
         self._learned_gender: dict[str, str] = {}
         self._subjects: dict[int, Speaker | None] = {}
-        # The person the sentence before the quote being attributed is about (set by the quote extractor).
+        # The person the sentence before the quote being attributed is about (set by the quote extractor): `topic`
+        # when that sentence names them, `described` also when it only calls them "he" or "she".
         self.topic: Speaker | None = None
+        self.described: Speaker | None = None
         self._full_names = self._collect_full_names()
         self._org_full_names = self._collect_org_full_names()
         self._org_names = {clean_name(e.text) for e in doc_ents(doc) if e.label_ == "ORG"}
@@ -686,6 +688,9 @@ class SpeakerResolver(PronounResolution):
         # otherwise the person just named ("Mr Neeson said … The Oscar-nominated actor said")
         if earlier_people and head.idx - earlier_people[-1][0] <= 160:
             return earlier_people[-1][1]
+        # or the "he" the sentence before is about ("He opted to … “…,” said the Chelsea star")
+        if self.described is not None:
+            return self.described
         return None
 
 

@@ -290,6 +290,10 @@ def test_a_description_after_a_sentence_about_him_is_him(nlp):
     Chelsea star.': the star is the "he" of the sentence before."""
     duff = _speakers(nlp, "bbc_train_1065.txt")
     assert _speaker_of(duff, "I would have headed that every time") == "Damien Duff"
+    # bbc_heldout15: 'Jamie Costin should be paralysed. He says so himself … There is an ironic chuckle as he talks
+    # … "…," says the Waterford man': nobody closer, so the person the story last named as a subject
+    costin = _speakers(nlp, "bbc_train_0924.txt")
+    assert _speaker_of(costin, "I was in a lot of pain") == "Jamie Costin"
 
 
 def test_an_outlet_reporting_someone_as_saying_is_not_the_speaker(nlp):

@@ -691,6 +691,12 @@ class SpeakerResolver(PronounResolution):
         # or the "he" the sentence before is about ("He opted to … “…,” said the Chelsea star")
         if self.described is not None:
             return self.described
+        # or, for a description of one person, the person the story last named as a subject ("Jamie Costin should
+        # be paralysed. He says so himself … There is an ironic chuckle as he talks … “…,” says the Waterford man")
+        if head.tag_ == "NN" and head.pos_ == "NOUN" and head.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS:
+            for position, speaker, subject in reversed(self._person_mentions):
+                if position < head.idx and subject:
+                    return speaker
         return None
 
 

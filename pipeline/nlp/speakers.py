@@ -43,6 +43,10 @@ if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
 
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
+MAX_NICKNAME_WORDS = 3  # Ronnie "The Rocket" O'Sullivan
+# Entity labels the NER gives some people's names in news text
+_MISLABELLED_NAME_TYPES = frozenset({"PRODUCT", "WORK_OF_ART"})
+_NAME_RUN_TYPES = frozenset({"", "PERSON"}) | _MISLABELLED_NAME_TYPES
 
 
 def _as_peer(name: str, title: str) -> str:
@@ -700,7 +704,6 @@ class SpeakerResolver(PronounResolution):
         return None
 
 
-
 _LEGAL_FORMS = {"inc", "ltd", "plc", "corp", "corporation", "holdings", "co", "llc", "ag", "sa", "nv"}
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",
                      "baroness": "f"}
@@ -713,12 +716,6 @@ def _with_honorific_gender(speaker: Speaker, ent: Span) -> Speaker:
         return speaker
     gender = _HONORIFIC_GENDER.get(ent.doc[ent.start - 1].lower_.rstrip("."))
     return replace(speaker, gender=gender) if gender else speaker
-
-
-MAX_NICKNAME_WORDS = 3  # Ronnie "The Rocket" O'Sullivan
-# Entity labels the NER gives some people's names in news text
-_MISLABELLED_NAME_TYPES = frozenset({"PRODUCT", "WORK_OF_ART"})
-_NAME_RUN_TYPES = frozenset({"", "PERSON"}) | _MISLABELLED_NAME_TYPES
 
 
 def _joins_name(before: Token, hyphen: Token) -> bool:

@@ -69,37 +69,43 @@ def watch(args: argparse.Namespace) -> int:
         import dagster as dg
 
         from . import extraction_cache
-        from .ingest import scan_seeds
-        from .nlp.model import get_nlp
 
         extraction_cache.keep_in_memory()
         job = _build_job(args)
         instance = dg.DagsterInstance.get()
         set_up_done()
-        seeds = Path(args.seeds).resolve()
-        state, _ = scan_seeds(seeds, {})  # before the first build: an edit made during a build starts the next one
-        builds = 0
         with instance:
             try:
-                while True:
-                    _execute(job, instance, args.log_level)
-                    builds += 1
-                    if args.max_builds and builds >= args.max_builds:
-                        return 0
-                    if builds == 1:
-                        get_nlp()  # loaded now, while nothing waits, rather than on the first edit
-                        gc.collect()
-                        gc.freeze()  # the model lives as long as the watcher: later collections skip it
-                    console.print(f"watching [cyan]{seeds}[/cyan] (every {args.interval:g} s; Ctrl-C stops)")
-                    changes = None
-                    while not changes:
-                        time.sleep(args.interval)
-                        state, changes = scan_seeds(seeds, state)
-                    console.print(f"seeds changed: {changes.summary()} "
-                                  f"({', '.join((changes.added + changes.changed + changes.deleted)[:5])})")
+                return _rebuild_on_changes(job, instance, args)
             except KeyboardInterrupt:
                 console.print("stopped watching")
                 return 0
+
+
+def _rebuild_on_changes(job, instance, args: argparse.Namespace) -> int:
+    """Build now, then each time a scan of the seeds folder finds files added, changed or deleted."""
+    from .ingest import scan_seeds
+    from .nlp.model import get_nlp
+
+    seeds = Path(args.seeds).resolve()
+    state, _ = scan_seeds(seeds, {})  # before the first build: an edit made during a build starts the next one
+    builds = 0
+    while True:
+        _execute(job, instance, args.log_level)
+        builds += 1
+        if args.max_builds and builds >= args.max_builds:
+            return 0
+        if builds == 1:
+            get_nlp()  # loaded now, while nothing waits, rather than on the first edit
+            gc.collect()
+            gc.freeze()  # the model lives as long as the watcher: later collections skip it
+        console.print(f"watching [cyan]{seeds}[/cyan] (every {args.interval:g} s; Ctrl-C stops)")
+        changes = None
+        while not changes:
+            time.sleep(args.interval)
+            state, changes = scan_seeds(seeds, state)
+        console.print(f"seeds changed: {changes.summary()} "
+                      f"({', '.join((changes.added + changes.changed + changes.deleted)[:5])})")
 
 
 @contextmanager

@@ -100,4 +100,3 @@ def prefetch(seeds_dir: Path, cache_dir: Path, limit: int = PREFETCH_LIMIT) -> i
         for article, tables in extract_each([article for _, article in misses]):
             cache.put(keys[article.article_id], tables)
     return len(misses)
-

@@ -65,4 +65,3 @@ def extracted(context: dg.AssetExecutionContext, paths: NewsfactsPaths, parsed_a
         df = pd.DataFrame(rows)
         metadata = table_metadata(df) | {"articles_parsed": len(misses), "articles_from_cache": len(results) - len(misses)}
         yield dg.Output(df, f"extracted_{name}", metadata=metadata, data_version=dg.DataVersion(version.hexdigest()[:16]))
-

@@ -312,3 +312,14 @@ def test_the_scorer_counts_a_right_unknown_however_the_gold_writes_it(evaluation
     named = {"speaker": "Boris Johnson", "speaker_type": "person"}
     assert evaluation.speaker_right("newsfacts", named, "Boris Johnson", "person")
     assert not evaluation.speaker_right("newsfacts", named, None, "unknown")
+
+
+def test_a_term_in_a_relative_clause_inside_what_is_reported_but_not_one_describing_the_speaker(nlp):
+    """bbc_heldout17: 'But he pledged that Africa - which sees a "preventable" tsunami-size death toll every month
+    … - would not be neglected': the relative clause is part of what Tony Blair pledged. bbc_heldout13: 'But Mr
+    Herron - who gained fame as one of Sunderland's "metric martyrs" … - said …': that clause describes the
+    speaker, and the term is not his."""
+    blair = _speakers(nlp, "bbc_train_1077.txt")
+    assert _speaker_of(blair, "preventable") == "Tony Blair"
+    herron = _speakers(nlp, "bbc_train_1525.txt")
+    assert _quote(herron, "metric martyrs").speaker.type == "unknown"

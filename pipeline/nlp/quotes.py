@@ -30,6 +30,10 @@ MAX_TERM_HOPS = 8
 # Edges a quote may climb to reach the verb that reports it; an advcl/relcl clause with its own subject is another
 # speaker's business ("…even as Moscow dismissed a second “peace summit”").
 _CLIMB_STOP = {"advcl", "relcl", "acl", "parataxis"}
+# ...but a relative clause whose subject is "which" or "who" describes something inside the reported words ("he
+# pledged that Africa - which sees a “preventable” death toll - would not be neglected"), unless it describes
+# the speaker.
+_RELATIVE_TAGS = {"WDT", "WP"}
 MAX_TERM_WORDS = 3
 # A quoted phrase a writer's sentence borrows, not a sentence of its own
 MAX_PHRASE_WORDS = 8
@@ -192,9 +196,7 @@ def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> To
             if hop == 0 and token.dep_ in ("dobj", "nsubjpass") and head.lemma_ not in UTTERANCE_OBJECT_LEMMAS:
                 return None
             return head
-        if token.dep_ in _CLIMB_STOP and resolver.is_outside(token) and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in token.children
-        ):
+        if token.dep_ in _CLIMB_STOP and resolver.is_outside(token) and _has_own_speaker(token):
             return None
         if head.pos_ == "NOUN" and head.lemma_ in _OTHERS_WORDS:
             return None  # "between the cries of “impossible to regulate” and …": the words of those crying
@@ -203,6 +205,16 @@ def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> To
             return None  # "talks on a 10-point “peace formula” proposed by Kyiv": named by someone else
         token = head
     return None
+
+
+def _has_own_speaker(clause: Token) -> bool:
+    """Whether a subordinate clause has a subject of its own: not a relative pronoun, unless the clause describes
+    the reporting verb's own subject ("Mr Herron - who gained fame as one of the “metric martyrs” - said")."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.tag_ not in _RELATIVE_TAGS for c in subjects):
+        return True
+    described = clause.head
+    return bool(subjects) and described.dep_ in ("nsubj", "nsubjpass") and described.head.lemma_ in CUE_LEMMAS
 
 
 def _sentence_window(doc: Doc, start: int, end: int) -> list[Token]:

@@ -323,3 +323,11 @@ def test_a_term_in_a_relative_clause_inside_what_is_reported_but_not_one_describ
     assert _speaker_of(blair, "preventable") == "Tony Blair"
     herron = _speakers(nlp, "bbc_train_1525.txt")
     assert _quote(herron, "metric martyrs").speaker.type == "unknown"
+
+
+def test_a_term_in_a_clause_with_its_own_subject_inside_the_reported_words(nlp):
+    """bbc_heldout12: 'Charity boss Gordon Lishman said if a "decisive blow" was struck at the election it would be
+    by older voters': the if-clause lies inside what he said. So does 'unless the industry accepted "new
+    realties"' in 'Renner warned that unless …, its decline could become irreversible'."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0237.txt"), "decisive blow") == "Gordon Lishman"
+    assert _speaker_of(_speakers(nlp, "bbc_val_0252.txt"), "new realties") == "Tim Renner"

@@ -188,6 +188,7 @@ UTTERANCE_OBJECT_LEMMAS = {
 
 def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> Token | None:
     token = inside.root
+    in_own_clause = False
     for hop in range(max_hops):
         head = token.head
         if head == token:
@@ -195,9 +196,11 @@ def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> To
         if resolver.is_outside(head) and head.lemma_ in CUE_LEMMAS and is_verb(head):
             if hop == 0 and token.dep_ in ("dobj", "nsubjpass") and head.lemma_ not in UTTERANCE_OBJECT_LEMMAS:
                 return None
-            return head
+            # a clause with its own subject is still the source's words when it lies inside what the verb reports
+            # ("Lishman said if a “decisive blow” was struck it would be by older voters")
+            return None if in_own_clause and token.dep_ not in ("ccomp", "xcomp") else head
         if token.dep_ in _CLIMB_STOP and resolver.is_outside(token) and _has_own_speaker(token):
-            return None
+            in_own_clause = True
         if head.pos_ == "NOUN" and head.lemma_ in _OTHERS_WORDS:
             return None  # "between the cries of “impossible to regulate” and …": the words of those crying
         if any(c.dep_ == "acl" and c.lemma_ in _NAMING_LEMMAS and any(g.dep_ == "agent" for g in c.children)

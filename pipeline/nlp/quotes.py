@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from .doc_index import doc_sents, doc_text, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
@@ -111,8 +111,7 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
         return None, None, "none"  # a "so-called" term is the writer's label, not a source's words
     if kind == "term" and resolver.is_nickname(outer_start):
         return None, None, "none"  # so is a nickname inside a name
-    cue_token = _governing_cue(inside, resolver, MAX_TERM_HOPS if kind == "term" else 12)
-    if cue_token is not None:
+    for cue_token in _governing_cues(inside, resolver, MAX_TERM_HOPS if kind == "term" else 12):
         speaker = resolver.subject_of(cue_token)
         if speaker is not None:
             return cue_token.lemma_, speaker, "governing_verb"
@@ -186,28 +185,39 @@ UTTERANCE_OBJECT_LEMMAS = {
 }
 
 
-def _governing_cue(inside: Span, resolver: SpeakerResolver, max_hops: int) -> Token | None:
+def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> Iterator[Token]:
+    """The reporting verb that governs a quote in the parse, climbing from the quote; then, past a participle that
+    names nobody, the one above it."""
     token = inside.root
     in_own_clause = False
     for hop in range(max_hops):
         head = token.head
         if head == token:
-            return None
+            return
         if resolver.is_outside(head) and head.lemma_ in CUE_LEMMAS and is_verb(head):
             if hop == 0 and token.dep_ in ("dobj", "nsubjpass") and head.lemma_ not in UTTERANCE_OBJECT_LEMMAS:
-                return None
+                return
             # a clause with its own subject is still the source's words when it lies inside what the verb reports
             # ("Lishman said if a “decisive blow” was struck it would be by older voters")
-            return None if in_own_clause and token.dep_ not in ("ccomp", "xcomp") else head
+            if in_own_clause and token.dep_ not in ("ccomp", "xcomp"):
+                return
+            yield head
+            if not (head.dep_ == "acl" and _has_no_subject(head)):
+                return
+            # a participle with no subject of its own and no speaker in the noun it hangs on ("Dr Bjorn said
+            # groups dubbed “pioneers” were …"): the words are those of whoever reports it
         if token.dep_ in _CLIMB_STOP and resolver.is_outside(token) and _has_own_speaker(token):
             in_own_clause = True
         if head.pos_ == "NOUN" and head.lemma_ in _OTHERS_WORDS:
-            return None  # "between the cries of “impossible to regulate” and …": the words of those crying
+            return  # "between the cries of “impossible to regulate” and …": the words of those crying
         if any(c.dep_ == "acl" and c.lemma_ in _NAMING_LEMMAS and any(g.dep_ == "agent" for g in c.children)
                for c in token.children):
-            return None  # "talks on a 10-point “peace formula” proposed by Kyiv": named by someone else
+            return  # "talks on a 10-point “peace formula” proposed by Kyiv": named by someone else
         token = head
-    return None
+
+
+def _has_no_subject(verb: Token) -> bool:
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
 
 
 def _has_own_speaker(clause: Token) -> bool:

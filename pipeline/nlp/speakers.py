@@ -26,6 +26,7 @@ from .speaker_words import (
     ORG_LABELS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
+    PERSON_SOURCE_NOUNS,
     SOURCE_NOUNS,
 )
 from .syntax import (
@@ -394,11 +395,26 @@ class SpeakerResolver(PronounResolution):
             controller = controlling_objects(token)
             if controller:  # "led 12 viewers to complain …": the object of 'led' complains, not its subject
                 return self.speaker_for(controller[0])
+            if token.dep_ == "acl" and token.tag_ == "VBG":
+                speaker = self._participle_source(token.head)
+                if speaker is not None:
+                    return speaker
             if token.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl") and token.head != token:
                 token = token.head
                 continue
             break
         return self._postposed_subject(verb) or self._inverted_subject(verb) or self._adjacent_name(verb)
+
+    def _participle_source(self, noun: Token) -> Speaker | None:
+        """Who speaks through a participle hung on a noun: the person it describes ("It quoted a spokesman for
+        Atticus Capital complaining that …"), or whoever issued the document it describes ("The Actors' Equity
+        Association issued a statement calling Davis “an icon …”")."""
+        if noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PERSON_SOURCE_NOUNS:
+            return self.speaker_for(noun)
+        if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ == "dobj":
+            for subject in (c for c in noun.head.children if c.dep_ == "nsubj" and self.is_outside(c)):
+                return self.speaker_for(subject)
+        return None
 
     def _adjacent_name(self, verb: Token) -> Speaker | None:
         """'Speaking in Harrogate Mr Kennedy said: “…”': when the parse gives the verb no subject (here the name

@@ -342,3 +342,13 @@ def test_a_participle_speaks_for_the_person_it_describes_or_else_for_whoever_rep
     assert atticus.speaker.type == "anonymous" and "spokesman" in atticus.speaker.name
     bjorn = _speakers(nlp, "bbc_train_0011.txt")
     assert _speaker_of(bjorn, "pioneers") == _speaker_of(bjorn, "materialists") == "Michael Bjorn"
+
+
+def test_an_organisation_named_whole_where_the_ner_cut_it_or_a_headline_doubled_it(nlp):
+    """bbc_heldout17: the NER tags "The Muslim Council of" and "Britain" apart. bbc_heldout19: 'Strong quarterly
+    growth for Nike Nike has reported …': the headline ends with the name the body starts with; later "Nike,
+    whose products …, said "…"' is Nike, not a person called "Nike Nike"."""
+    council = _quote(_speakers(nlp, "bbc_train_1063.txt"), "highly irresponsible")
+    assert council.speaker.name == "Muslim Council of Britain" and council.speaker.type == "organization"
+    nike = _quote(_speakers(nlp, "bbc_train_1148.txt"), "demand continues to grow")
+    assert nike.speaker.name == "Nike" and nike.speaker.type == "organization"

@@ -237,6 +237,8 @@ class SpeakerResolver(PronounResolution):
             if not all(p[:1].isupper() or p.lower() in NAME_PARTICLES for p in parts) \
                     or parts[-1].lower() in SOURCE_NOUNS:
                 continue  # "- the" from a ragged PERSON span, "Tory MP": no names
+            if _is_doubled(parts):
+                continue  # "Nike Nike has reported …": a headline ending with the name the story opens with
             # two people with one surname (Tony and Cherie Blair): the one the story names more often, then the
             # longest name
             current = names.get(parts[-1], "")
@@ -336,7 +338,7 @@ class SpeakerResolver(PronounResolution):
         return Speaker(name, "person", f"person:{slug(name)}", mention=ent.text)
 
     def organization(self, ent: Span) -> Speaker:
-        name = clean_name(ent.text)
+        name = self._whole_org_name(ent)
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if after is not None and after.tag_ == "POS" and after.head == ent.root and \
                 ent.root.dep_ in ("nsubj", "nsubjpass") and not name.endswith("s"):
@@ -348,6 +350,20 @@ class SpeakerResolver(PronounResolution):
             e = resolved.entity
             return Speaker(e.name, "organization", e.id, mention=ent.text)
         return Speaker(name, "organization", f"org:{slug(name)}", mention=ent.text)
+
+    def _whole_org_name(self, ent: Span) -> str:
+        """An organisation's name as written, mended where the NER cut it or ran a headline into it: "The Muslim
+        Council of" + "Britain"; "Nike Nike" where the headline ends with the name the story starts with."""
+        doc = ent.doc
+        name = clean_name(ent.text)
+        if ent[-1].lower_ in _NAME_LINKS and ent.end < len(doc):
+            rest = entity_of(doc[ent.end])
+            if rest is not None and rest.start == ent.end and rest.label_ in ORG_LABELS:
+                name = clean_name(doc[ent.start:rest.end].text)
+        words = name.split()
+        if _is_doubled(words) and " ".join(words[:len(words) // 2]) in self._org_names:
+            name = " ".join(words[:len(words) // 2])
+        return name
 
     # -- who a token is ----------------------------------------------------------------------------------------
     def subject_of(self, verb: Token) -> Speaker | None:
@@ -720,6 +736,8 @@ class SpeakerResolver(PronounResolution):
         return None
 
 
+# Words inside an organisation's name ("Council of Britain", "Department for Education and Skills")
+_NAME_LINKS = {"of", "for", "and", "&"}
 _LEGAL_FORMS = {"inc", "ltd", "plc", "corp", "corporation", "holdings", "co", "llc", "ag", "sa", "nv"}
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",
                      "baroness": "f"}
@@ -739,6 +757,11 @@ def _joins_name(before: Token, hyphen: Token) -> bool:
     after = hyphen.doc[hyphen.i + 1] if hyphen.i + 1 < len(hyphen.doc) else None
     return not before.whitespace_ and not hyphen.whitespace_ and after is not None and after.pos_ == "PROPN" \
         and after.text[:1].isupper() and after.is_alpha
+
+
+def _is_doubled(words: list[str]) -> bool:
+    half = len(words) // 2
+    return len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]
 
 
 def _is_org_name(name: str) -> bool:

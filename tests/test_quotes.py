@@ -352,3 +352,12 @@ def test_an_organisation_named_whole_where_the_ner_cut_it_or_a_headline_doubled_
     assert council.speaker.name == "Muslim Council of Britain" and council.speaker.type == "organization"
     nike = _quote(_speakers(nlp, "bbc_train_1148.txt"), "demand continues to grow")
     assert nike.speaker.name == "Nike" and nike.speaker.type == "organization"
+
+
+def test_a_body_named_with_the_and_a_she_known_by_her_title(nlp):
+    """bbc_heldout18: 'But the Scottish Executive has insisted … his comments were "a recognition that …"': an
+    organisation the NER left untagged, not an unnamed person (so a later "he" cannot be it). bbc_heldout19:
+    "Ms Hughes" makes Beverly Hughes a she, so 'he told refugees … to "get back home"' is David Blunkett."""
+    executive = _quote(_speakers(nlp, "bbc_train_1107.txt"), "a recognition that people will get drunk")
+    assert (executive.speaker.name, executive.speaker.type) == ("Scottish Executive", "organization")
+    assert _speaker_of(_speakers(nlp, "bbc_train_1184.txt"), "get back home") == "David Blunkett"

@@ -171,7 +171,7 @@ class PronounResolution:
         return None
 
     def _gender(self, speaker: Speaker) -> str | None:
-        return speaker.gender or self._learned_gender.get(speaker.name)
+        return speaker.gender or self._titled_gender.get(speaker.name) or self._learned_gender.get(speaker.name)
 
     def _learn_gender(self, speaker: Speaker, pronoun: str) -> Speaker:
         """Once "he" has meant Chris Hawkins, a later "she" is someone else."""

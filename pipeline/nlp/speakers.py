@@ -140,6 +140,8 @@ class SpeakerResolver(PronounResolution):
                     Speaker(name, "person", f"person:{slug(name)}", mention=name)
                 self._person_mentions.append((position, speaker, subject))
         self._person_mentions.sort(key=lambda m: m[0])
+        # "Ms Hughes" once makes Beverly Hughes a she wherever the story names her
+        self._titled_gender = {s.name: s.gender for _, s, _ in self._person_mentions if s.gender and s.name}
 
     def _credible_person(self, ent: Span) -> bool:
         """A lone word the NER calls a person ("Labour", "Oscar", a band) is one only if the story names someone
@@ -665,6 +667,11 @@ class SpeakerResolver(PronounResolution):
         left = [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"]
         text = " ".join(t.text for t in left) if left else head.text
         definite = any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det")
+        if definite and head.pos_ == "PROPN" and head.text.istitle() and not head.is_sent_start:
+            # "the Scottish Executive has insisted": a body's proper name the NER left untagged, not a person
+            # (unlike "the Tory MP")
+            name = clean_name(text)
+            return Speaker(name, "organization", f"org:{slug(name)}", mention=text)
         if definite and is_age_noun(head):
             # "the 30-year-old told …": the person the story is following, named last in subject position.
             for position, speaker, subject in reversed(self._person_mentions):
@@ -746,9 +753,12 @@ _HONORIFICS = set(_HONORIFIC_GENDER) | {"dr"}
 
 def _with_honorific_gender(speaker: Speaker, ent: Span) -> Speaker:
     """'Mrs Blair' is a she even when the gazetteer does not know her."""
-    if speaker.gender is not None or ent.start == 0:
+    if speaker.gender is not None:
         return speaker
-    gender = _HONORIFIC_GENDER.get(ent.doc[ent.start - 1].lower_.rstrip("."))
+    # the title before the name, or the first word of the name when the NER took it in ("Ms Hughes")
+    title = ent[0] if len(ent) > 1 and ent[0].lower_.rstrip(".") in _HONORIFIC_GENDER else (
+        ent.doc[ent.start - 1] if ent.start else None)
+    gender = _HONORIFIC_GENDER.get(title.lower_.rstrip(".")) if title is not None else None
     return replace(speaker, gender=gender) if gender else speaker
 
 

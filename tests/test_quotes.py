@@ -361,3 +361,10 @@ def test_a_body_named_with_the_and_a_she_known_by_her_title(nlp):
     executive = _quote(_speakers(nlp, "bbc_train_1107.txt"), "a recognition that people will get drunk")
     assert (executive.speaker.name, executive.speaker.type) == ("Scottish Executive", "organization")
     assert _speaker_of(_speakers(nlp, "bbc_train_1184.txt"), "get back home") == "David Blunkett"
+
+
+def test_the_report_speaks_for_whoever_wrote_the_report_named_before(nlp):
+    """bbc_heldout2: '… predicts the report by telecoms giant BT. … The idea that the digital divide will evaporate
+    with time is "wishful thinking", the report concludes': BT's words."""
+    report = _quote(_speakers(nlp, "bbc_train_1013.txt"), "wishful thinking")
+    assert (report.speaker.name, report.speaker.type) == ("BT", "organization")

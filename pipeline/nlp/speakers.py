@@ -423,6 +423,30 @@ class SpeakerResolver(PronounResolution):
             break
         return self._postposed_subject(verb) or self._inverted_subject(verb) or self._adjacent_name(verb)
 
+    def _document_author(self, token: Token) -> Speaker | None:
+        """Who wrote the document a noun names: "a BBC statement", "the letter, from the Home Office", "the report
+        by telecoms giant BT", "his message"."""
+        for child in token.children:
+            if child.dep_ == "compound" and child.ent_type_ == "ORG" and not token.lemma_.lower().startswith("spokes"):
+                return self.organization(entity_of(child))  # "a BBC statement read: …"
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):  # "The letter, from the Home Office, says"
+                for source in (c for c in child.children if c.dep_ == "pobj"):
+                    author = self.speaker_for(source)
+                    if author is not None and author.type in ("person", "organization"):
+                        return author
+                    named = [entity_of(t) for t in source.subtree if t.ent_type_ in ("ORG", "GPE", "PERSON")]
+                    if named and child.lower_ == "by":  # "by telecoms giant BT"
+                        return self.person(named[-1]) if named[-1].label_ == "PERSON" else \
+                            self.organization(named[-1])
+            if child.dep_ == "poss":
+                author = self.speaker_for(child)  # "His message to the chancellor was: …"
+                # "United's spokesman" speaks for United; "the rapper's spokesman" is a person of their own
+                spokesperson = token.lemma_.lower().startswith("spokes")
+                if author is not None and author.type != "unknown" and not (
+                        spokesperson and author.type == "person"):
+                    return author
+        return None
+
     def _participle_source(self, noun: Token) -> Speaker | None:
         """Who speaks through a participle hung on a noun: the person it describes ("It quoted a spokesman for
         Atticus Capital complaining that …"), or whoever issued the document it describes ("The Actors' Equity
@@ -528,21 +552,15 @@ class SpeakerResolver(PronounResolution):
             return self._from_entity(ent, token)
         if token.lemma_.lower() in DOCUMENT_NOUNS:
             # "United's statement said …": words a document reproduces are its author's (ANNOTATION.md).
-            for child in token.children:
-                if child.dep_ == "compound" and child.ent_type_ == "ORG" and not token.lemma_.lower().startswith("spokes"):
-                    return self.organization(entity_of(child))  # "a BBC statement read: …"
-                if child.dep_ == "prep" and child.lower_ == "from":  # "The letter, from the Home Office, says"
-                    for source in (c for c in child.children if c.dep_ == "pobj"):
-                        author = self.speaker_for(source)
-                        if author is not None and author.type in ("person", "organization"):
-                            return author
-                if child.dep_ == "poss":
-                    author = self.speaker_for(child)  # "His message to the chancellor was: …"
-                    # "United's spokesman" speaks for United; "the rapper's spokesman" is a person of their own
-                    spokesperson = token.lemma_.lower().startswith("spokes")
-                    if author is not None and author.type != "unknown" and not (
-                            spokesperson and author.type == "person"):
-                        return author
+            author = self._document_author(token)
+            if author is None and token.lemma_.lower() not in PERSON_SOURCE_NOUNS and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                # "the report concludes" after "predicts the report by telecoms giant BT"
+                author = next((a for earlier in reversed(self.doc[max(0, token.i - MAX_DOCUMENT_BACK):token.i])
+                               if earlier.lemma_.lower() == token.lemma_.lower()
+                               and (a := self._document_author(earlier)) is not None), None)
+            if author is not None:
+                return author
         possessors = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
         # A common-noun head: look for a named person in apposition ("the spokesman, John Kirby"), never in the
         # possessor ("Mr Nogar's son Stephen" is Stephen). A recognised name first: in "Scottish Conservative
@@ -743,6 +761,8 @@ class SpeakerResolver(PronounResolution):
         return None
 
 
+# How far back (in tokens) "the report" looks for the report whose author it names
+MAX_DOCUMENT_BACK = 300
 # Words inside an organisation's name ("Council of Britain", "Department for Education and Skills")
 _NAME_LINKS = {"of", "for", "and", "&"}
 _LEGAL_FORMS = {"inc", "ltd", "plc", "corp", "corporation", "holdings", "co", "llc", "ag", "sa", "nv"}

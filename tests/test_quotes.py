@@ -368,3 +368,9 @@ def test_the_report_speaks_for_whoever_wrote_the_report_named_before(nlp):
     with time is "wishful thinking", the report concludes': BT's words."""
     report = _quote(_speakers(nlp, "bbc_train_1013.txt"), "wishful thinking")
     assert (report.speaker.name, report.speaker.type) == ("BT", "organization")
+
+
+def test_a_description_is_not_someone_named_in_its_own_sentence(nlp):
+    """bbc_heldout19: 'World number one Lindsay Davenport has criticised Wimbledon … Reacting to a disputed comment
+    by All England Club chairman Tim Phillips, the American said: "…"': the American is Davenport, not Phillips."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1136.txt"), "I think it is highly insulting") == "Lindsay Davenport"

@@ -374,3 +374,9 @@ def test_a_description_is_not_someone_named_in_its_own_sentence(nlp):
     """bbc_heldout19: 'World number one Lindsay Davenport has criticised Wimbledon … Reacting to a disputed comment
     by All England Club chairman Tim Phillips, the American said: "…"': the American is Davenport, not Phillips."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1136.txt"), "I think it is highly insulting") == "Lindsay Davenport"
+
+
+def test_a_term_deep_in_a_long_pledge_is_the_pledgers(nlp):
+    """bbc_heldout13: 'He pledged cleaner hospitals and better school discipline, with a promise to get rid of
+    "political correctness" … and give everyone to the same chance of a "decent" state education as he had.'"""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1514.txt"), "decent") == "Michael Howard"

@@ -24,9 +24,10 @@ if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
 
 
-# A quoted term is attributed only to a reporting verb this close in the parse ("citing fears of “escalation”");
-# further away it is the reporter's word ("talks on a 10-point “peace formula” proposed by Kyiv").
-MAX_TERM_HOPS = 8
+# A quoted term is attributed only to a reporting verb this close in the parse ("He pledged cleaner hospitals …,
+# with a promise to … give everyone … the same chance of a “decent” state education": 9 edges); further away it
+# is the reporter's word.
+MAX_TERM_HOPS = 12
 # Edges a quote may climb to reach the verb that reports it; an advcl/relcl clause with its own subject is another
 # speaker's business ("…even as Moscow dismissed a second “peace summit”").
 _CLIMB_STOP = {"advcl", "relcl", "acl", "parataxis"}

@@ -380,3 +380,9 @@ def test_a_term_deep_in_a_long_pledge_is_the_pledgers(nlp):
     """bbc_heldout13: 'He pledged cleaner hospitals and better school discipline, with a promise to get rid of
     "political correctness" … and give everyone to the same chance of a "decent" state education as he had.'"""
     assert _speaker_of(_speakers(nlp, "bbc_train_1514.txt"), "decent") == "Michael Howard"
+
+
+def test_agreeing_inside_someone_elses_report_is_part_of_the_report(nlp):
+    """bbc_heldout17: 'Foreign Secretary Jack Straw told the Commons that the US had agreed to release the four after
+    "intensive and complex discussions" over security': Straw's words about the US agreeing, not the US's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1069.txt"), "intensive and complex discussions") == "Jack Straw"

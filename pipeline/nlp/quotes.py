@@ -36,6 +36,9 @@ _CLIMB_STOP = {"advcl", "relcl", "acl", "parataxis"}
 # the speaker.
 _RELATIVE_TAGS = {"WDT", "WP"}
 MAX_TERM_WORDS = 3
+# Reporting verbs that, inside another's report, are part of it
+_NESTED_LEMMAS = {"agree", "think", "believe", "continue", "sign", "put", "point", "maintain", "remember", "recall",
+                  "indicate", "signal"}
 # A quoted phrase a writer's sentence borrows, not a sentence of its own
 MAX_PHRASE_WORDS = 8
 # Nouns of saying: a quote inside one ("the cries of “…”", "comments such as “…”") is not the words of whoever
@@ -113,6 +116,10 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
     if kind == "term" and resolver.is_nickname(outer_start):
         return None, None, "none"  # so is a nickname inside a name
     for cue_token in _governing_cues(inside, resolver, MAX_TERM_HOPS if kind == "term" else 12):
+        above = _reporting_verb_above(cue_token, resolver)
+        speaker = resolver.subject_of(above) if above is not None else None
+        if speaker is not None:
+            return above.lemma_, speaker, "governing_verb"
         speaker = resolver.subject_of(cue_token)
         if speaker is not None:
             return cue_token.lemma_, speaker, "governing_verb"
@@ -215,6 +222,15 @@ def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> I
                for c in token.children):
             return  # "talks on a 10-point “peace formula” proposed by Kyiv": named by someone else
         token = head
+
+
+def _reporting_verb_above(cue: Token, resolver: SpeakerResolver) -> Token | None:
+    """A verb of agreeing or believing inside what someone else reports is part of their report ("Jack Straw told
+    the Commons that the US had agreed to release the four after “intensive and complex discussions”")."""
+    if cue.lemma_ in _NESTED_LEMMAS and cue.dep_ == "ccomp" and cue.head.lemma_ in CUE_LEMMAS \
+            and is_verb(cue.head) and resolver.is_outside(cue.head):
+        return cue.head
+    return None
 
 
 def _has_no_subject(verb: Token) -> bool:

@@ -386,3 +386,10 @@ def test_agreeing_inside_someone_elses_report_is_part_of_the_report(nlp):
     """bbc_heldout17: 'Foreign Secretary Jack Straw told the Commons that the US had agreed to release the four after
     "intensive and complex discussions" over security': Straw's words about the US agreeing, not the US's."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1069.txt"), "intensive and complex discussions") == "Jack Straw"
+
+
+def test_minutes_speak_for_the_bank_named_in_full_before(nlp):
+    """bbc_heldout9: 'The Bank's minutes said that risks … were "sufficiently to the downside"': minutes are a
+    document of the Bank, which the story named in full as the Bank of England."""
+    bank = _quote(_speakers(nlp, "bbc_train_0002.txt"), "sufficiently to the downside")
+    assert (bank.speaker.name, bank.speaker.type) == ("Bank of England", "organization")

@@ -270,14 +270,16 @@ class SpeakerResolver(PronounResolution):
 
     def _collect_org_full_names(self) -> dict[str, str]:
         """Short name -> the one longer organisation name in the document that only adds a kind of organisation
-        to it ("Continental" -> "Continental Airlines"; not "Apple" -> "Apple Developer Connection", a part of
-        it, nor "ABC" -> "ABC Inc", the same name with its legal form)."""
+        to it ("Continental" -> "Continental Airlines", "Bank" -> "Bank of England"; not "Apple" -> "Apple
+        Developer Connection", a part of it, nor "ABC" -> "ABC Inc", the same name with its legal form)."""
         longer: dict[str, set[str]] = {}
         for ent in doc_ents(self.doc):
             words = clean_name(ent.text).split()
             acronym = initials(" ".join(words))
             if ent.label_ == "ORG" and len(acronym) >= 2 and len(words) - len(acronym) <= 2:
                 longer.setdefault(acronym, set()).add(" ".join(words))  # "WHO": "World Health Organisation"
+            if ent.label_ == "ORG" and len(words) >= 3 and words[1] == "of":
+                longer.setdefault(words[0], set()).add(" ".join(words))  # "the Bank": "Bank of England"
             if ent.label_ == "ORG" and 2 <= len(words) <= 4 and len(set(words)) == len(words):
                 for cut in range(1, len(words)):
                     added = {w.lower().rstrip(".") for w in words[cut:]}

@@ -393,3 +393,11 @@ def test_minutes_speak_for_the_bank_named_in_full_before(nlp):
     document of the Bank, which the story named in full as the Bank of England."""
     bank = _quote(_speakers(nlp, "bbc_train_0002.txt"), "sufficiently to the downside")
     assert (bank.speaker.name, bank.speaker.type) == ("Bank of England", "organization")
+
+
+def test_words_inside_a_claim_are_the_claimants_when_the_story_names_them(nlp):
+    """bbc_heldout7: 'The prime minister shrugged off claims from Conservative leader Michael Howard that he led a
+    "grubby government"'; bbc_heldout13: '… a claim by Peter Hain that the Tory leader is acting like an "attack
+    mongrel" …'. A claim nobody is named for stays nobody's (the seeds' tests cover that)."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0111.txt"), "grubby government") == "Michael Howard"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1514.txt"), "attack mongrel") == "Peter Hain"

@@ -116,6 +116,11 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
     if kind == "term" and resolver.is_nickname(outer_start):
         return None, None, "none"  # so is a nickname inside a name
     for cue_token in _governing_cues(inside, resolver, MAX_TERM_HOPS if kind == "term" else 12):
+        if cue_token.pos_ == "NOUN":
+            speaker = _author_of_saying(cue_token, resolver)
+            if speaker is not None:
+                return cue_token.lemma_, speaker, "saying_noun"
+            break
         above = _reporting_verb_above(cue_token, resolver)
         speaker = resolver.subject_of(above) if above is not None else None
         if speaker is not None:
@@ -217,11 +222,26 @@ def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> I
         if token.dep_ in _CLIMB_STOP and resolver.is_outside(token) and _has_own_speaker(token):
             in_own_clause = True
         if head.pos_ == "NOUN" and head.lemma_ in _OTHERS_WORDS:
-            return  # "between the cries of “impossible to regulate” and …": the words of those crying
+            # "between the cries of “impossible to regulate” and …": the words of those crying, when the story
+            # says who they are ("claims from Conservative leader Michael Howard that he led a “grubby government”")
+            yield head
+            return
         if any(c.dep_ == "acl" and c.lemma_ in _NAMING_LEMMAS and any(g.dep_ == "agent" for g in c.children)
                for c in token.children):
             return  # "talks on a 10-point “peace formula” proposed by Kyiv": named by someone else
         token = head
+
+
+def _author_of_saying(noun: Token, resolver: SpeakerResolver) -> Speaker | None:
+    """Whose claim or comment it is: "claims from Michael Howard", "a claim by Peter Hain", "Labour claims"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            for source in (c for c in child.children if c.dep_ == "pobj"):
+                return resolver.speaker_for(source)
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" \
+                and child.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return resolver.speaker_for(child)
+    return None
 
 
 def _reporting_verb_above(cue: Token, resolver: SpeakerResolver) -> Token | None:

@@ -32,7 +32,8 @@ SOURCE_NOUNS = {
 } | ORG_NOUNS | PERSON_SOURCE_NOUNS
 # People nouns too general to refer back to someone named ("the man shouted" is a new, unnamed person).
 GENERIC_PEOPLE = {"man", "woman", "person", "people", "guy", "boy", "girl", "men", "women", "crowd", "fan", "fans"}
-DOCUMENT_NOUNS = {"statement", "report", "letter", "study", "survey", "document", "release", "filing", "memo", "message", "minute",
+DOCUMENT_NOUNS = {"statement", "report", "letter", "study", "survey", "document", "release", "filing", "memo", "message",
+                  "minute",
                   "website", "announcement", "spokesman", "spokeswoman", "spokesperson", "newsletter", "handbook",
                   "leaflet", "manifesto", "blog"}
 # Words that make a proper-noun run an organisation, not a person ("Manchester United", "Five Live").

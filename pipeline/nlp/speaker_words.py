@@ -33,9 +33,8 @@ SOURCE_NOUNS = {
 # People nouns too general to refer back to someone named ("the man shouted" is a new, unnamed person).
 GENERIC_PEOPLE = {"man", "woman", "person", "people", "guy", "boy", "girl", "men", "women", "crowd", "fan", "fans"}
 DOCUMENT_NOUNS = {"statement", "report", "letter", "study", "survey", "document", "release", "filing", "memo", "message",
-                  "minute",
-                  "website", "announcement", "spokesman", "spokeswoman", "spokesperson", "newsletter", "handbook",
-                  "leaflet", "manifesto", "blog"}
+                  "minute", "website", "announcement", "spokesman", "spokeswoman", "spokesperson", "newsletter",
+                  "handbook", "leaflet", "manifesto", "blog"}
 # Words that make a proper-noun run an organisation, not a person ("Manchester United", "Five Live").
 ORG_NAME_WORDS = {
     "united", "city", "club", "council", "party", "ltd", "plc", "inc", "bank", "group", "news", "live", "times",

@@ -401,3 +401,11 @@ def test_words_inside_a_claim_are_the_claimants_when_the_story_names_them(nlp):
     mongrel" …'. A claim nobody is named for stays nobody's (the seeds' tests cover that)."""
     assert _speaker_of(_speakers(nlp, "bbc_val_0111.txt"), "grubby government") == "Michael Howard"
     assert _speaker_of(_speakers(nlp, "bbc_train_1514.txt"), "attack mongrel") == "Peter Hain"
+
+
+def test_a_term_in_a_sentence_a_closing_clause_reports_but_not_a_word_inside_someones_comment(nlp):
+    """bbc_dev3: 'You can now buy "trusted computers", but can we really trust the PC vendors, asks technology
+    analyst Bill Thompson.' bbc_heldout17: '… not apologise for his "Nazi" comment to a Jewish reporter, Tory MP
+    Boris Johnson has insisted': the comment's word is not Johnson's."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0222.txt"), "trusted computers") == "Bill Thompson"
+    assert _quote(_speakers(nlp, "bbc_train_1061.txt"), "Nazi").speaker.type == "unknown"

@@ -36,6 +36,8 @@ _CLIMB_STOP = {"advcl", "relcl", "acl", "parataxis"}
 # the speaker.
 _RELATIVE_TAGS = {"WDT", "WP"}
 MAX_TERM_WORDS = 3
+# A clause that closes a sentence and reports it ("…, its developers say."): at most this many words
+MAX_CLOSING_CLAUSE_WORDS = 6
 # Reporting verbs that, inside another's report, are part of it
 _NESTED_LEMMAS = {"agree", "think", "believe", "continue", "sign", "put", "point", "maintain", "remember", "recall",
                   "indicate", "signal"}
@@ -120,6 +122,8 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
             speaker = _author_of_saying(cue_token, resolver)
             if speaker is not None:
                 return cue_token.lemma_, speaker, "saying_noun"
+            if kind == "term":
+                return None, None, "none"  # "his “Nazi” comment": someone's word, named by the writer
             break
         above = _reporting_verb_above(cue_token, resolver)
         speaker = resolver.subject_of(above) if above is not None else None
@@ -136,6 +140,11 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
                 speaker = resolver.subject_of(token)
                 if speaker is not None:
                     return token.lemma_, speaker, "inserted_clause"
+        cue = _closing_reporting_clause(sent_of(inside[0]), inside.end, resolver)
+        if cue is not None:
+            speaker = resolver.subject_of(cue)
+            if speaker is not None:
+                return cue.lemma_, speaker, "closing_clause"
         return None, None, "none"
     # 2. A stand-alone quote: the nearest reporting verb in its sentence(s), outside every quote.
     window = _sentence_window(doc, outer_start, outer_end)
@@ -230,6 +239,22 @@ def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> I
                for c in token.children):
             return  # "talks on a 10-point “peace formula” proposed by Kyiv": named by someone else
         token = head
+
+
+def _closing_reporting_clause(sentence: Span, after: int, resolver: SpeakerResolver) -> Token | None:
+    """The reporting verb of a short clause that closes a sentence after a comma ("…, Charles Kennedy has said.",
+    "…, asks technology analyst Bill Thompson."): it reports the whole sentence."""
+    doc = sentence.doc
+    for token in sentence:
+        if token.i < after or token.lemma_ not in CUE_LEMMAS or not is_verb(token) or not resolver.is_outside(token) \
+                or token.dep_ not in ("ROOT", "parataxis", "conj"):
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+        start = subject.left_edge.i if subject is not None else token.i
+        words = [t for t in doc[start:sentence.end] if not t.is_punct]
+        if start > 0 and doc[start - 1].text == "," and len(words) <= MAX_CLOSING_CLAUSE_WORDS:
+            return token
+    return None
 
 
 def _author_of_saying(noun: Token, resolver: SpeakerResolver) -> Speaker | None:

@@ -409,3 +409,10 @@ def test_a_term_in_a_sentence_a_closing_clause_reports_but_not_a_word_inside_som
     Boris Johnson has insisted': the comment's word is not Johnson's."""
     assert _speaker_of(_speakers(nlp, "bbc_val_0222.txt"), "trusted computers") == "Bill Thompson"
     assert _quote(_speakers(nlp, "bbc_train_1061.txt"), "Nazi").speaker.type == "unknown"
+
+
+def test_he_after_a_quote_of_several_sentences_is_the_one_the_sentence_before_the_quote_names(nlp):
+    """bbc_heldout17: '… but Stuart is confident that the Carrow Road outfit have a bright future. "I've been very
+    impressed with the facilities here. It's obviously a very well run football club …," he added.' He is Graham
+    Stuart, not Nigel Worthington, whose quote came before that sentence."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1067.txt"), "I've been very impressed") == "Graham Stuart"

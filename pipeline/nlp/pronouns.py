@@ -6,6 +6,7 @@ already attributed (`_noted`), the quote's lead-in person (`topic`) and its name
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .doc_index import sent_of
@@ -94,6 +95,17 @@ class PronounResolution:
             chain = self._same_pronoun_subjects(self.doc[start:token.i], word)
             if chain and (found := self._one_link_back(chain[-1], word, depth)) is not None:
                 return found
+            # 1c. After a quote of several sentences, the last subject of the sentence before it ("… but Stuart is
+            # confident that …. “I've been very impressed …. It's a well run club,” he added").
+            opening = self._sentence_of_quote_before(token)
+            before = sent_of(self.doc[opening.start - 1]) if opening.start > 0 else None
+            # (a sentence before that quotes someone too is the next rule's business)
+            if opening.start != sent.start and not local and before is not None \
+                    and all(self.is_outside(t) and t.text not in '"“”' for t in before):
+                named = [(p, sp) for p, sp, subj in earlier if subj and before.start_char <= p < before.end_char
+                         and self._gender(sp) in (None, PRONOUN_GENDER[word])]
+                if named:
+                    return self._learn_gender(named[-1][1], word)
         # 2. The speaker of the previous quote: news stories quote one person for several sentences.
         kind = "person" if word in PRONOUN_GENDER else "organization"
         # ... unless the sentence before the quote has turned to someone else ("Ljubicic was at a loss to explain
@@ -117,6 +129,17 @@ class PronounResolution:
                 if is_subject or not prefer_subject:
                     return self._learn_gender(speaker, word)
         return None
+
+    def _sentence_of_quote_before(self, token: Token) -> Span:
+        """The pronoun's sentence, or the one where a quote that ends in it began ("“I've been impressed … It's a
+        well run club,” he added": the sentence where the quote opens)."""
+        sent = sent_of(token)
+        i = bisect_right(self._quoted_starts, token.idx) - 1
+        if i >= 0 and sent.start_char <= self._quoted[i][1] <= token.idx and self._quoted[i][0] < sent.start_char:
+            opening = self.doc.char_span(self._quoted[i][0], self._quoted[i][0] + 1, alignment_mode="expand")
+            if opening is not None:
+                return sent_of(opening[0])
+        return sent
 
     def _same_pronoun_subjects(self, tokens, word: str, main_clause: bool = False) -> list[Token]:
         """Subject pronouns of the same gender as `word` among `tokens`, outside quotes (of the main clause only,

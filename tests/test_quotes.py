@@ -416,3 +416,9 @@ def test_he_after_a_quote_of_several_sentences_is_the_one_the_sentence_before_th
     impressed with the facilities here. It's obviously a very well run football club …," he added.' He is Graham
     Stuart, not Nigel Worthington, whose quote came before that sentence."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1067.txt"), "I've been very impressed") == "Graham Stuart"
+
+
+def test_a_jury_speaks_for_its_body_not_for_the_person_it_honours(nlp):
+    """bbc_heldout20: '"…," the AFI jury declared' in a story about Marlon Brando: the American Film Institute."""
+    jury = _quote(_speakers(nlp, "bbc_train_1247.txt"), "Unsure of how the FCC will rule")
+    assert (jury.speaker.name, jury.speaker.type) == ("American Film Institute", "organization")

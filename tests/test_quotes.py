@@ -422,3 +422,10 @@ def test_a_jury_speaks_for_its_body_not_for_the_person_it_honours(nlp):
     """bbc_heldout20: '"…," the AFI jury declared' in a story about Marlon Brando: the American Film Institute."""
     jury = _quote(_speakers(nlp, "bbc_train_1247.txt"), "Unsure of how the FCC will rule")
     assert (jury.speaker.name, jury.speaker.type) == ("American Film Institute", "organization")
+
+
+def test_a_spokesperson_of_a_body_the_ner_calls_a_person_stays_unnamed(nlp):
+    """bbc_heldout19: 'An All England club spokesperson denied Phillips made the remark, insisting: "He definitely
+    didn't say it."' The NER calls "All England" a person; the speaker is an unnamed spokesperson."""
+    source = _quote(_speakers(nlp, "bbc_train_1136.txt"), "He definitely didn't say it")
+    assert source.speaker.type == "anonymous" and "spokesperson" in source.speaker.name

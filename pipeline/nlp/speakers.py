@@ -563,6 +563,10 @@ class SpeakerResolver(PronounResolution):
                                and (a := self._document_author(earlier)) is not None), None)
             if author is not None:
                 return author
+        if token.lemma_.lower().startswith("spokes") and not any(c.dep_ == "appos" for c in token.children) \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            # "An All England club spokesperson": unnamed, whatever the NER makes of "All England"
+            return self._description(token)
         possessors = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
         # A common-noun head: look for a named person in apposition ("the spokesman, John Kirby"), never in the
         # possessor ("Mr Nogar's son Stephen" is Stephen). A recognised name first: in "Scottish Conservative

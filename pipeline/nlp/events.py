@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from .dates import resolve_date
 from .doc_index import doc_sents, ent_of
 from .gazetteer import load_gazetteer
+from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS
-from .speakers import Speaker, SpeakerResolver
+from .speakers import SpeakerResolver
 from .syntax import controlling_objects
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built

@@ -18,7 +18,8 @@ from .figures import extract_figures
 from .gazetteer import load_gazetteer
 from .quote_spans import find_quote_spans
 from .quotes import extract_quotes
-from .speakers import Speaker, SpeakerResolver
+from .speaker_record import Speaker
+from .speakers import SpeakerResolver
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.language import Language

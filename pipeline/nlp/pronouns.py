@@ -23,7 +23,7 @@ from .syntax import heads_main_clause
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from .speakers import Speaker
+    from .speaker_record import Speaker
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 ORG_PRONOUNS = {"it", "they", "them", "its", "their"}

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Iterator
 
 from .doc_index import doc_sents, doc_text, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
+from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS, PERSON_SOURCE_NOUNS
-from .speakers import Speaker, SpeakerResolver
+from .speakers import SpeakerResolver
 from .syntax import is_age_noun, is_verb
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built

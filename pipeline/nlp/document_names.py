@@ -1,0 +1,247 @@
+"""In-document names: the full names, aliases and organisation names a story uses, so that "Sella" is Philippe Sella,
+"Continental" is Continental Airlines and "Ms Hughes" is Beverly Hughes; canonical through the gazetteer.
+
+A mixin of `SpeakerResolver` (as `pronouns.py` is): it reads the resolver's document, gazetteer and quote positions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from .doc_index import doc_ents, doc_text
+from .names import NAME_PARTICLES, clean_name, initials, name_run, slug, strip_titles
+from .speaker_record import Speaker
+from .speaker_words import ORG_LABELS, ORG_NAME_WORDS, SOURCE_NOUNS
+from .syntax import entity_of, is_subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
+MAX_NICKNAME_WORDS = 3  # Ronnie "The Rocket" O'Sullivan
+# Entity labels the NER gives some people's names in news text
+_MISLABELLED_NAME_TYPES = frozenset({"PRODUCT", "WORK_OF_ART"})
+_NAME_RUN_TYPES = frozenset({"", "PERSON"}) | _MISLABELLED_NAME_TYPES
+# Words inside an organisation's name ("Council of Britain", "Department for Education and Skills")
+_NAME_LINKS = {"of", "for", "and", "&"}
+_LEGAL_FORMS = {"inc", "ltd", "plc", "corp", "corporation", "holdings", "co", "llc", "ag", "sa", "nv"}
+
+
+def as_peer(name: str, title: str) -> str:
+    """A peer known only by title is "Lord Bingham", not "Bingham"."""
+    return f"{title} {name}" if title in PEERAGE and len(name.split()) == 1 else name
+
+
+def _joins_name(before: Token, hyphen: Token) -> bool:
+    """A hyphen written without spaces between two capitalised proper nouns: a double-barrelled name."""
+    after = hyphen.doc[hyphen.i + 1] if hyphen.i + 1 < len(hyphen.doc) else None
+    return not before.whitespace_ and not hyphen.whitespace_ and after is not None and after.pos_ == "PROPN" \
+        and after.text[:1].isupper() and after.is_alpha
+
+
+def _is_doubled(words: list[str]) -> bool:
+    half = len(words) // 2
+    return len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]
+
+
+def is_org_name(name: str) -> bool:
+    """'Manchester United', 'Lyric Theatre', 'Downing Street': a name with an organisation or place word."""
+    return bool({w.lower() for w in name.split()} & ORG_NAME_WORDS)
+
+
+class DocumentNames:
+    """Names as the story gives them: people's full names by surname, organisations' full names by short name."""
+
+    def _collect_full_names(self) -> dict[str, str]:
+        """Surname -> the longest full name in the document that ends with it (PERSON spans and proper-noun runs)."""
+        names: dict[str, str] = {}
+        candidates = [strip_titles(clean_name(ent.text)) for ent in doc_ents(self.doc) if ent.label_ == "PERSON"]
+        self._person_entity_names = set(candidates)
+        # The NER sometimes labels a person's full name a product or a work ("Marcel Desailly" after a headline
+        # that ran into the body): such a run is a name when its last word is a surname the NER does call a person.
+        person_surnames = {c.split()[-1] for c in candidates if c}
+        run: list[str] = []
+        run_positions: list[tuple[int, str, bool]] = []
+        run_tokens: list[Token] = []
+        skip_to = -1
+        for token in list(self.doc) + [None]:
+            if token is not None and token.idx < skip_to:
+                continue
+            if token is not None and run and (nickname_end := self._nickname_end(token)) is not None:
+                skip_to = nickname_end  # Jimmy "the Whirlwind" White: the name goes on after the nickname
+                continue
+            if token is not None and run and token.lower_ in NAME_PARTICLES and token.i + 1 < len(self.doc) \
+                    and self.doc[token.i + 1].pos_ == "PROPN":
+                run.append(token.text)  # "Sandra den Hamer", "Ludwig van Beethoven"
+                run_tokens.append(token)
+                continue
+            if token is not None and token.text == "-" and run and _joins_name(run_tokens[-1], token):
+                run[-1] += "-"  # "Lewis-Francis": one name in three tokens
+                continue
+            if (
+                token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+                and (token.ent_type_ in _NAME_RUN_TYPES
+                     or token.ent_type_ == "ORG" and token.lower_ not in ORG_NAME_WORDS)
+            ):
+                if run and run[-1].endswith("-"):
+                    run[-1] += token.text
+                else:
+                    run.append(token.text)
+                run_tokens.append(token)
+                continue
+            if len(run) < 2:
+                run, run_tokens = [], []
+                continue
+            name = strip_titles(" ".join(run).rstrip("-"))
+            mislabelled = any(t.ent_type_ in _MISLABELLED_NAME_TYPES for t in run_tokens)
+            if 2 <= len(name.split()) <= 4 and not is_org_name(name) \
+                    and (not mislabelled or name.split()[-1] in person_surnames):
+                candidates.append(name)
+                last = run_tokens[-1]
+                run_positions.append((run_tokens[0].idx, name, is_subject(last)))
+            run, run_tokens = [], []
+        self._name_runs = run_positions
+        # A headline runs into the body in some corpora ("… Glazer Rio Ferdinand has said"): a long run that
+        # starts with another person's surname starts one word later.
+        surnames = {n.split()[-1] for n in candidates if len(n.split()) >= 2}
+        candidates = [" ".join(n.split()[1:]) if len(n.split()) >= 3 and (
+            n.split()[0] in surnames or n.split()[0].endswith("s")) else n for n in candidates]
+        mentions = Counter(candidates)
+        for name in candidates:
+            parts = name.split()
+            if not all(p[:1].isupper() or p.lower() in NAME_PARTICLES for p in parts) \
+                    or parts[-1].lower() in SOURCE_NOUNS:
+                continue  # "- the" from a ragged PERSON span, "Tory MP": no names
+            if _is_doubled(parts):
+                continue  # "Nike Nike has reported …": a headline ending with the name the story opens with
+            # two people with one surname (Tony and Cherie Blair): the one the story names more often, then the
+            # longest name
+            current = names.get(parts[-1], "")
+            if len(parts) >= 2 and (mentions[name], len(name)) > (mentions[current], len(current)):
+                names[parts[-1]] = name
+        return names
+
+    def _nickname_end(self, token: Token) -> int | None:
+        """Where a short quoted nickname opened by this token ends, when a surname follows it."""
+        i = bisect_right(self._quoted_starts, token.idx) - 1
+        if i < 0 or self._quoted[i][0] != token.idx:
+            return None
+        start, end = self._quoted[i]
+        if len(doc_text(self.doc)[start + 1:end - 1].split()) > MAX_NICKNAME_WORDS:
+            return None
+        after = next((t for t in self.doc[token.i + 1:] if t.idx >= end), None)
+        return end if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and after.is_alpha \
+            else None
+
+    def is_nickname(self, quote_start: int) -> bool:
+        """A short quote between a first name and a surname: Jimmy "the Whirlwind" White."""
+        mark = self.doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
+        if mark is None or mark[0].i == 0:
+            return False
+        before = self.doc[mark[0].i - 1]
+        return before.pos_ == "PROPN" and before.text[:1].isupper() and self._nickname_end(mark[0]) is not None
+
+    def _collect_org_full_names(self) -> dict[str, str]:
+        """Short name -> the one longer organisation name in the document that only adds a kind of organisation
+        to it ("Continental" -> "Continental Airlines", "Bank" -> "Bank of England"; not "Apple" -> "Apple
+        Developer Connection", a part of it, nor "ABC" -> "ABC Inc", the same name with its legal form)."""
+        longer: dict[str, set[str]] = {}
+        for ent in doc_ents(self.doc):
+            words = clean_name(ent.text).split()
+            acronym = initials(" ".join(words))
+            if ent.label_ == "ORG" and len(acronym) >= 2 and len(words) - len(acronym) <= 2:
+                longer.setdefault(acronym, set()).add(" ".join(words))  # "WHO": "World Health Organisation"
+            if ent.label_ == "ORG" and len(words) >= 3 and words[1] == "of":
+                longer.setdefault(words[0], set()).add(" ".join(words))  # "the Bank": "Bank of England"
+            if ent.label_ == "ORG" and 2 <= len(words) <= 4 and len(set(words)) == len(words):
+                for cut in range(1, len(words)):
+                    added = {w.lower().rstrip(".") for w in words[cut:]}
+                    if added <= ORG_NAME_WORDS and not added & _LEGAL_FORMS:
+                        longer.setdefault(" ".join(words[:cut]), set()).add(" ".join(words))
+        return {short: names.pop() for short, names in longer.items() if len(names) == 1}
+
+    def _organization_starting(self, word: str) -> str | None:
+        """The one longer organisation name in the document that starts with this word (or its plural), when no
+        person in it goes by the word."""
+        starting = {n for n in self._org_names if len(n.split()) > 1 and n.split()[0] in (word, word + "s")}
+        return starting.pop() if len(starting) == 1 else None
+
+    def _surname_match(self, text: str) -> str | None:
+        """The document's full name for a lone surname, allowing a spelling variant (Mukerjee ~ Mukherjee)."""
+        parts = clean_name(text).split()
+        if len(parts) > 1 and parts[0].lower() in NAME_PARTICLES:
+            # "Le Bon" after "Simon Le Bon": a surname with a particle
+            tail = " ".join(parts)
+            full = {n for n in self._full_names.values() if n.endswith(" " + tail)}
+            return full.pop() if len(full) == 1 else None
+        if len(parts) != 1:
+            return None
+        if parts[0] in self._full_names:
+            return self._full_names[parts[0]]
+        # a first name, only for someone the NER itself calls a person ("Apple" is not "Apple Developer Connection")
+        first = {n for n in self._full_names.values() if n.split()[0] == parts[0] and n in self._person_entity_names}
+        if len(first) == 1:
+            return first.pop()  # "Jamie didn't finally arrive …" in a story about Jamie Costin
+        match = process.extractOne(parts[0], list(self._full_names), scorer=fuzz.ratio, score_cutoff=85)
+        return self._full_names[match[0]] if match else None
+
+    def person(self, ent: Span) -> Speaker:
+        name = strip_titles(clean_name(ent.text))
+        if len(ent) == 1 and self._surname_match(name) is None:
+            firm = self._organization_starting(name)
+            if firm is not None:  # "Highfield said" in a story about Highfields Capital Management
+                return Speaker(firm, "organization", f"org:{slug(firm)}", mention=ent.text)
+        knighted = ent.text.split()[0] in ("Sir", "Dame") if len(ent) > 1 else (
+            ent.start > 0 and ent.doc[ent.start - 1].text in ("Sir", "Dame"))
+        if knighted and len(name.split()) == 1:
+            # "Sir John said" after "Sir John Bourn": knights go by their first name
+            full = [n for n in self._full_names.values() if n.split()[0] == name]
+            if len(set(full)) == 1:
+                name = full[0]
+        run = clean_name(name_run(ent[-1], left=False))
+        if run.startswith(name) and len(run.split()) > len(name.split()):
+            name = run  # the NER cut the name: "Sandra" + "den" + "Hamer"
+        # An in-document full name beats a gazetteer surname alias ("Harris" is Ian Harris in a tech story).
+        full = self._surname_match(name)
+        if full is not None:
+            name = full
+        resolved = self.gazetteer.resolve(name, "PERSON")
+        if resolved is not None and (full is not None or len(name.split()) > 1 or resolved.method == "exact"):
+            e = resolved.entity
+            return Speaker(e.name, "person", e.id, mention=ent.text, gender=e.gender)
+        if full is None:
+            words = ent.text.split()
+            name = as_peer(name, words[0] if len(words) > 1 else (ent.doc[ent.start - 1].text if ent.start else ""))
+        return Speaker(name, "person", f"person:{slug(name)}", mention=ent.text)
+
+    def organization(self, ent: Span) -> Speaker:
+        name = self._whole_org_name(ent)
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if after is not None and after.tag_ == "POS" and after.head == ent.root and \
+                ent.root.dep_ in ("nsubj", "nsubjpass") and not name.endswith("s"):
+            name += "'s"  # "McDonald's announced …": a possessive with nothing possessed is part of the name
+        if ent.label_ == "ORG":  # "Continental said" after "Continental Airlines"; "Washington" is not the Post
+            name = self._org_full_names.get(name, name)
+        resolved = self.gazetteer.resolve(name, ent.label_)
+        if resolved is not None and resolved.entity.type != "PERSON":
+            e = resolved.entity
+            return Speaker(e.name, "organization", e.id, mention=ent.text)
+        return Speaker(name, "organization", f"org:{slug(name)}", mention=ent.text)
+
+    def _whole_org_name(self, ent: Span) -> str:
+        """An organisation's name as written, mended where the NER cut it or ran a headline into it: "The Muslim
+        Council of" + "Britain"; "Nike Nike" where the headline ends with the name the story starts with."""
+        doc = ent.doc
+        name = clean_name(ent.text)
+        if ent[-1].lower_ in _NAME_LINKS and ent.end < len(doc):
+            rest = entity_of(doc[ent.end])
+            if rest is not None and rest.start == ent.end and rest.label_ in ORG_LABELS:
+                name = clean_name(doc[ent.start:rest.end].text)
+        words = name.split()
+        if _is_doubled(words) and " ".join(words[:len(words) // 2]) in self._org_names:
+            name = " ".join(words[:len(words) // 2])
+        return name

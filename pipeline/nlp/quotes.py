@@ -1,6 +1,7 @@
 """Quotes: every quoted span of a parsed Doc with its kind, cue and speaker.
 
-Attribution, in order: the reporting verb that governs the quote in the parse; a reporting verb next to a
+Attribution, in order: the reporting verb that governs the quote in the parse (or the named author of a claim or
+comment it sits in); for a term, a reporting clause inserted in or closing its sentence; a reporting verb next to a
 stand-alone quote in its sentence; "according to X"; the reporting sentence just before it; a colon after a
 clause ("He is prepared to go this far: “…”"); the person the sentence before it is about; a caption's
 "Name: “…”"; the previous quote of the same paragraph (split quotes) or of the previous paragraph when this
@@ -210,7 +211,8 @@ UTTERANCE_OBJECT_LEMMAS = {
 
 def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> Iterator[Token]:
     """The reporting verb that governs a quote in the parse, climbing from the quote; then, past a participle that
-    names nobody, the one above it."""
+    names nobody, the one above it. A noun of saying on the way ("claims from …") ends the climb: it is yielded for
+    its author to be found."""
     token = inside.root
     in_own_clause = False
     for hop in range(max_hops):

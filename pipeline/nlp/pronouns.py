@@ -1,7 +1,8 @@
 """Pronoun resolution, the part of the speaker resolver that follows "he", "she" and "it" back to a speaker.
 
-A mixin of `SpeakerResolver`: it reads the resolver's mentions (`_person_mentions`, `_org_mentions`), the speakers
-already attributed (`_noted`), the quote's lead-in person (`topic`) and its name resolution (`_speaker_for_head`).
+A mixin of `SpeakerResolver`: it reads the resolver's mentions (`_person_mentions`, `_org_mentions`), the genders
+titles give (`_titled_gender`), where quotes are (`_quoted`), the speakers already attributed (`_noted`), the
+quote's lead-in person (`topic`) and its name resolution (`_speaker_for_head`).
 """
 
 from __future__ import annotations

@@ -121,7 +121,7 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
         return None, None, "none"  # so is a nickname inside a name
     for cue_token in _governing_cues(inside, resolver, MAX_TERM_HOPS if kind == "term" else 12):
         if cue_token.pos_ == "NOUN":
-            speaker = _author_of_saying(cue_token, resolver)
+            speaker = resolver.author_of(cue_token, named=True)
             if speaker is not None:
                 return cue_token.lemma_, speaker, "saying_noun"
             if kind == "term":
@@ -257,18 +257,6 @@ def _closing_reporting_clause(sentence: Span, after: int, resolver: SpeakerResol
         words = [t for t in doc[start:sentence.end] if not t.is_punct]
         if start > 0 and doc[start - 1].text == "," and len(words) <= MAX_CLOSING_CLAUSE_WORDS:
             return token
-    return None
-
-
-def _author_of_saying(noun: Token, resolver: SpeakerResolver) -> Speaker | None:
-    """Whose claim or comment it is: "claims from Michael Howard", "a claim by Peter Hain", "Labour claims"."""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            for source in (c for c in child.children if c.dep_ == "pobj"):
-                return resolver.speaker_for(source)
-        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" \
-                and child.ent_type_ in ("PERSON", "ORG", "NORP"):
-            return resolver.speaker_for(child)
     return None
 
 

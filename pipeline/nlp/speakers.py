@@ -209,10 +209,13 @@ class SpeakerResolver(DocumentNames, PronounResolution):
             break
         return self._postposed_subject(verb) or self._inverted_subject(verb) or self._adjacent_name(verb)
 
-    def _document_author(self, token: Token) -> Speaker | None:
-        """Who wrote the document a noun names: "a BBC statement", "the letter, from the Home Office", "the report
-        by telecoms giant BT", "his message"."""
+    def author_of(self, token: Token, named: bool = False) -> Speaker | None:
+        """Who wrote the document or made the claim a noun names: "a BBC statement", "the letter, from the Home
+        Office", "the report by telecoms giant BT", "his message"; with `named`, not a pronoun ("his “Nazi”
+        comment" names nobody)."""
         for child in token.children:
+            if named and child.dep_ == "poss" and child.pos_ == "PRON":
+                continue
             if child.dep_ == "compound" and child.ent_type_ == "ORG" and not token.lemma_.lower().startswith("spokes"):
                 return self.organization(entity_of(child))  # "a BBC statement read: …"
             if child.dep_ == "prep" and child.lower_ in ("from", "by"):  # "The letter, from the Home Office, says"
@@ -338,13 +341,13 @@ class SpeakerResolver(DocumentNames, PronounResolution):
             return self._from_entity(ent, token)
         if token.lemma_.lower() in DOCUMENT_NOUNS:
             # "United's statement said …": words a document reproduces are its author's (ANNOTATION.md).
-            author = self._document_author(token)
+            author = self.author_of(token)
             if author is None and token.lemma_.lower() not in PERSON_SOURCE_NOUNS and any(
                     c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 # "the report concludes" after "predicts the report by telecoms giant BT"
                 author = next((a for earlier in reversed(self.doc[max(0, token.i - MAX_DOCUMENT_BACK):token.i])
                                if earlier.lemma_.lower() == token.lemma_.lower()
-                               and (a := self._document_author(earlier)) is not None), None)
+                               and (a := self.author_of(earlier)) is not None), None)
             if author is not None:
                 return author
         if token.lemma_.lower().startswith("spokes") and not any(c.dep_ == "appos" for c in token.children) \

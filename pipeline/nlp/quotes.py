@@ -20,7 +20,7 @@ from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS, PERSON_SOURCE_NOUNS
 from .speakers import SpeakerResolver
-from .syntax import is_age_noun, is_verb
+from .syntax import has_subject, is_age_noun, is_verb
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
@@ -270,7 +270,8 @@ def _reporting_verb_above(cue: Token, resolver: SpeakerResolver) -> Token | None
 
 
 def _has_no_subject(verb: Token) -> bool:
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+    """No subject, nor the agent of a passive participle ("dubbed “pioneers” by analysts")."""
+    return not has_subject(verb) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _has_own_speaker(clause: Token) -> bool:

@@ -223,10 +223,10 @@ class SpeakerResolver(DocumentNames, PronounResolution):
                     author = self.speaker_for(source)
                     if author is not None and author.type in ("person", "organization"):
                         return author
-                    named = [entity_of(t) for t in source.subtree if t.ent_type_ in ("ORG", "GPE", "PERSON")]
-                    if named and child.lower_ == "by":  # "by telecoms giant BT"
-                        return self.person(named[-1]) if named[-1].label_ == "PERSON" else \
-                            self.organization(named[-1])
+                    entities = [entity_of(t) for t in source.subtree if t.ent_type_ in ("ORG", "GPE", "PERSON")]
+                    if entities and child.lower_ == "by":  # "by telecoms giant BT"
+                        return self.person(entities[-1]) if entities[-1].label_ == "PERSON" else \
+                            self.organization(entities[-1])
             if child.dep_ == "poss":
                 author = self.speaker_for(child)  # "His message to the chancellor was: …"
                 # "United's spokesman" speaks for United; "the rapper's spokesman" is a person of their own

@@ -429,3 +429,13 @@ def test_a_spokesperson_of_a_body_the_ner_calls_a_person_stays_unnamed(nlp):
     didn't say it."' The NER calls "All England" a person; the speaker is an unnamed spokesperson."""
     source = _quote(_speakers(nlp, "bbc_train_1136.txt"), "He definitely didn't say it")
     assert source.speaker.type == "anonymous" and "spokesperson" in source.speaker.name
+
+
+def test_a_term_in_what_someone_attacks_or_thanks_is_their_word_but_not_in_what_they_dismiss(nlp, seed_docs):
+    """bbc_heldout22: 'Mr Cable also attacked Labour's "unfair" and over-complicated taxes'; 'US actor Will Smith
+    … thanked his family and his "hero", Nelson Mandela'. A term that is a thing's name stays nobody's: in seed 000
+    Moscow dismissed a second "peace summit"."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1348.txt"), "unfair") == "Vince Cable"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1360.txt"), "hero") == "Will Smith"
+    dismissed = next(q for q in extract_quotes(seed_docs["000_6d30cde84e94083e"][1]) if q.text == "peace summit")
+    assert dismissed.speaker.type == "unknown"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterator
 from .doc_index import doc_sents, doc_text, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from .speaker_record import Speaker
-from .speaker_words import CUE_LEMMAS, PERSON_SOURCE_NOUNS
+from .speaker_words import CUE_LEMMAS, PERSON_SOURCE_NOUNS, STANCE_LEMMAS
 from .speakers import SpeakerResolver
 from .syntax import has_subject, is_age_noun, is_verb
 
@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
 # with a promise to … give everyone … the same chance of a “decent” state education": 9 edges); further away it
 # is the reporter's word.
 MAX_TERM_HOPS = 12
+# ... and to a verb of verbal behaviour only this close ("thanked his family and his “hero”")
+MAX_STANCE_HOPS = 6
 # Edges a quote may climb to reach the verb that reports it; an advcl/relcl clause with its own subject is another
 # speaker's business ("…even as Moscow dismissed a second “peace summit”").
 _CLIMB_STOP = {"advcl", "relcl", "acl", "parataxis"}
@@ -147,6 +149,9 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
             speaker = resolver.subject_of(cue)
             if speaker is not None:
                 return cue.lemma_, speaker, "closing_clause"
+        speaker = _stance_source(inside, resolver)
+        if speaker is not None:
+            return None, speaker, "stance_verb"
         return None, None, "none"
     # 2. A stand-alone quote: the nearest reporting verb in its sentence(s), outside every quote.
     window = _sentence_window(doc, outer_start, outer_end)
@@ -242,6 +247,24 @@ def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> I
                for c in token.children):
             return  # "talks on a 10-point “peace formula” proposed by Kyiv": named by someone else
         token = head
+
+
+def _stance_source(inside: Span, resolver: SpeakerResolver) -> Speaker | None:
+    """A term that is what someone attacks, thanks, rejects or apologises for is that one's word ("Mr Cable also
+    attacked Labour's “unfair” taxes", "thanked his “hero”"): the subject of the first verb above it, when that
+    verb is one of verbal behaviour and its subject is named."""
+    token = inside.root
+    for _ in range(MAX_STANCE_HOPS):
+        head = token.head
+        if head == token:
+            return None
+        if is_verb(head) and resolver.is_outside(head) and has_subject(head):
+            if head.lemma_ not in STANCE_LEMMAS:
+                return None
+            speaker = resolver.subject_of(head)
+            return speaker if speaker is not None and speaker.type in ("person", "organization") else None
+        token = head
+    return None
 
 
 def _closing_reporting_clause(sentence: Span, after: int, resolver: SpeakerResolver) -> Token | None:

@@ -62,3 +62,9 @@ CUE_LEMMAS = {
     "think", "believe",  # '"It is totally going to kill the business model of radio," thinks Curry.'
     "read", "shout", "jeer", "chant", "yell", "scream", "cry", "mutter", "whisper", "exclaim", "heckle", "repeat",
 }
+# Verbs of verbal behaviour that report no words of their own: a quoted term in what their subject attacks, thanks,
+# rejects or apologises for is that subject's word ("attacked Labour's “unfair” taxes").
+STANCE_LEMMAS = {
+    "attack", "thank", "apologise", "apologize", "speak", "talk", "refer", "reject", "spurn", "mock", "ridicule",
+    "deride", "decry", "lambast", "blast", "defend", "welcome", "blame", "rebuff", "scorn", "denounce", "rubbish",
+}

@@ -439,3 +439,10 @@ def test_a_term_in_what_someone_attacks_or_thanks_is_their_word_but_not_in_what_
     assert _speaker_of(_speakers(nlp, "bbc_train_1360.txt"), "hero") == "Will Smith"
     dismissed = next(q for q in extract_quotes(seed_docs["000_6d30cde84e94083e"][1]) if q.text == "peace summit")
     assert dismissed.speaker.type == "unknown"
+
+
+def test_an_inverted_subject_that_opens_with_a_body_is_the_person_it_ends_in(nlp):
+    """bbc_heldout22: '"The US is not convinced that's the necessary way to do it," said Treasury Under Secretary
+    John Taylor.' The parse takes "Treasury" for the subject and "Under" for a preposition."""
+    taylor = _quote(_speakers(nlp, "bbc_train_1366.txt"), "The US is not convinced")
+    assert (taylor.speaker.name, taylor.speaker.type) == ("John Taylor", "person")

@@ -193,6 +193,12 @@ class SpeakerResolver(DocumentNames, PronounResolution):
                 continue
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and self.is_outside(child):
+                    if child.i > token.i and child.ent_type_ in ORG_LABELS:
+                        # "…,” said Treasury Under Secretary John Taylor": the parse may take the body for the
+                        # subject; the person the inverted subject ends in speaks
+                        speaker = self._person_after(child)
+                        if speaker is not None:
+                            return speaker
                     speaker = self.speaker_for(child)
                     if speaker is not None:
                         return speaker
@@ -266,16 +272,27 @@ class SpeakerResolver(DocumentNames, PronounResolution):
         previous = [t for t in self.doc[max(0, verb.i - 2):verb.i] if t.text != ","]
         if not previous or previous[-1].text not in _CLOSING_MARKS or self.is_outside(previous[-1]):
             return None
-        after = []
-        for token in self.doc[verb.i + 1:sent_of(verb).end]:
-            if token.is_punct or not self.is_outside(token):
-                break
-            after.append(token)
-        for token in after:
-            if token.ent_type_ == "PERSON":
-                return self._with_role(self.person(entity_of(token)), token, entity_of(token))
-        heads = [t for t in after if t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS]
+        person = self._person_after(verb)
+        if person is not None:
+            return person
+        heads = [t for t in self._words_after(verb) if t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS]
         return self.speaker_for(heads[-1]) if heads else None
+
+    def _words_after(self, token: Token) -> list[Token]:
+        """The words after a token, up to the first punctuation or quote."""
+        after = []
+        for word in self.doc[token.i + 1:sent_of(token).end]:
+            if word.is_punct or not self.is_outside(word):
+                break
+            after.append(word)
+        return after
+
+    def _person_after(self, token: Token) -> Speaker | None:
+        """The first person named in the words right after a token, with the words before the name as role."""
+        for word in self._words_after(token):
+            if word.ent_type_ == "PERSON":
+                return self._with_role(self.person(entity_of(word)), word, entity_of(word))
+        return None
 
     def _postposed_subject(self, verb: Token) -> Speaker | None:
         """'“…,” Andrew Pendleton, Christian Aid's head of trade policy, said.': when the parser hangs the name on

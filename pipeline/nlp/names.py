@@ -31,6 +31,13 @@ ROLE_WORDS = TITLES | {
     "defender", "goalkeeper", "keeper", "winger", "star", "singer", "actor", "actress", "officer", "commissioner",
     "ambassador", "envoy", "deputy", "head", "lawyer", "solicitor", "barrister", "campaigner", "producer",
     "author", "writer",
+    # descriptors a sentence opens with, which the NER takes into the name ("Matchwinner Keane", "Novelist Arthur
+    # Hailey", "Frenchman Ronald Pognon")
+    "novelist", "poet", "playwright", "comedian", "rapper", "model", "designer", "chef", "director", "skipper",
+    "veteran", "teenager", "youngster", "olympian", "matchwinner", "frenchman", "englishman", "scotsman",
+    "welshman", "irishman", "dutchman", "businessman", "businesswoman", "tycoon", "billionaire", "millionaire",
+    "entrepreneur", "forward", "batsman", "bowler", "sprinter", "hurdler", "champion", "hooker", "prop", "lock",
+    "centre", "fly-half", "scrum-half", "full-back", "flanker", "guitarist", "drummer", "frontman", "star",
 }
 # More words than this before a surname are a title or a headline run into the body ("Big Brother Germaine Greer").
 MAX_NAME_WORDS = 3

@@ -453,3 +453,11 @@ def test_a_descriptor_the_ner_takes_into_a_name_is_not_part_of_it(nlp):
     Arthur Hailey, who …'. A sentence-opening descriptor is not a first name."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1065.txt"), "It was great play from Damien") == "Robbie Keane"
     assert _speaker_of(_speakers(nlp, "bbc_train_1238.txt"), "I fell to daydreaming") == "Arthur Hailey"
+
+
+def test_a_performer_speaks_under_the_stage_name_the_story_gives_first(nlp):
+    """bbc_heldout22: 'The Game, whose real name is Jayceon Taylor, told a news conference: "I want to apologise …"'
+    and 'Chart-topper 50 Cent, real name Curtis Jackson, said … "We're here today …"'."""
+    quotes = _speakers(nlp, "bbc_train_1353.txt")
+    assert _speaker_of(quotes, "I want to apologise") == "The Game"
+    assert _speaker_of(quotes, "We're here today") == "50 Cent"

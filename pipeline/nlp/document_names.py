@@ -6,6 +6,7 @@ A mixin of `SpeakerResolver` (as `pronouns.py` is): it reads the resolver's docu
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from .doc_index import doc_ents, doc_text
-from .names import NAME_PARTICLES, clean_name, initials, name_run, slug, strip_titles
+from .names import NAME_PARTICLES, ROLE_WORDS, clean_name, initials, name_run, slug, strip_titles
 from .speaker_record import Speaker
 from .speaker_words import ORG_LABELS, ORG_NAME_WORDS, SOURCE_NOUNS
 from .syntax import entity_of, is_subject
@@ -29,6 +30,12 @@ _NAME_RUN_TYPES = frozenset({"", "PERSON"}) | _MISLABELLED_NAME_TYPES
 # Words inside an organisation's name ("Council of Britain", "Department for Education and Skills")
 _NAME_LINKS = {"of", "for", "and", "&"}
 _LEGAL_FORMS = {"inc", "ltd", "plc", "corp", "corporation", "holdings", "co", "llc", "ag", "sa", "nv"}
+
+
+# "Chart-topper 50 Cent, real name Curtis Jackson, said": a performer goes by the name the story gives first.
+_STAGE_NAME = re.compile(
+    r"(?P<stage>(?:The )?[A-Z0-9][\w'&-]*(?: [A-Z0-9][\w'&-]*){0,2})\s*(?:,|-|–|—|\()\s*"
+    r"(?:whose )?real name(?: is)?,? (?P<real>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3})")
 
 
 def as_peer(name: str, title: str) -> str:
@@ -124,6 +131,26 @@ class DocumentNames:
             if len(parts) >= 2 and (mentions[name], len(name)) > (mentions[current], len(current)):
                 names[parts[-1]] = name
         return names
+
+    def _collect_stage_names(self) -> dict[str, str]:
+        """Real name, its surname and the stage name's last words -> the stage name the story gives first."""
+        names: dict[str, str] = {}
+        for match in _STAGE_NAME.finditer(doc_text(self.doc)):
+            words = match["stage"].split()
+            while len(words) > 1 and ("-" in words[0] and words[0][1:].lower() == words[0][1:] or
+                                      words[0].lower() in ROLE_WORDS):
+                words = words[1:]  # "Chart-topper 50 Cent", "Rapper Snoop Dogg"
+            stage, real = " ".join(words), match["real"]
+            names[real] = names[real.split()[-1]] = stage
+            if stage.startswith("The "):
+                names[stage[4:]] = stage  # "The Game" said as "Game"
+        return names
+
+    def by_stage_name(self, speaker: Speaker | None) -> Speaker | None:
+        if speaker is None or speaker.type != "person" or speaker.name not in self._stage_names:
+            return speaker
+        stage = self._stage_names[speaker.name]
+        return Speaker(stage, "person", f"person:{slug(stage)}", speaker.role, speaker.mention, speaker.gender)
 
     def _nickname_end(self, token: Token) -> int | None:
         """Where a short quoted nickname opened by this token ends, when a surname follows it."""

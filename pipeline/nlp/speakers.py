@@ -76,6 +76,7 @@ class SpeakerResolver(DocumentNames, PronounResolution):
         self.topic: Speaker | None = None
         self.described: Speaker | None = None
         self._full_names = self._collect_full_names()
+        self._stage_names = self._collect_stage_names()
         self._org_full_names = self._collect_org_full_names()
         self._org_names = {clean_name(e.text) for e in doc_ents(doc) if e.label_ == "ORG"}
         self._person_mentions: list[tuple[int, Speaker, bool]] = []
@@ -327,8 +328,8 @@ class SpeakerResolver(DocumentNames, PronounResolution):
             # "Paul Connolly, who said …": the relative pronoun is the noun its clause modifies.
             return self.speaker_for(token.head.head, joint)
         if token.pos_ == "PRON":
-            return self.resolve_pronoun(token)
-        speaker = self._speaker_for_head(token)
+            return self.by_stage_name(self.resolve_pronoun(token))
+        speaker = self.by_stage_name(self._speaker_for_head(token))
         if joint and speaker is not None and speaker.type == "person":
             # "Jonathan Wolpaw and Dennis McFarlane said": joint speakers.
             others = [self._speaker_for_head(c) for c in token.children if c.dep_ == "conj"]

@@ -461,3 +461,10 @@ def test_a_performer_speaks_under_the_stage_name_the_story_gives_first(nlp):
     quotes = _speakers(nlp, "bbc_train_1353.txt")
     assert _speaker_of(quotes, "I want to apologise") == "The Game"
     assert _speaker_of(quotes, "We're here today") == "50 Cent"
+
+
+def test_a_spokeswoman_of_a_body_the_parse_makes_the_head_is_unnamed(nlp):
+    """bbc_heldout21: 'A Department for Work and Pensions spokeswoman said of Mr Smith's honour: "The award …"'.
+    The parser heads the subject with "Department"; the source is the unnamed spokeswoman, not the department."""
+    source = _quote(_speakers(nlp, "bbc_train_1286.txt"), "The award reflects all")
+    assert source.speaker.type == "anonymous" and "spokeswoman" in source.speaker.name

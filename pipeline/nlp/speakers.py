@@ -354,6 +354,12 @@ class SpeakerResolver(DocumentNames, PronounResolution):
             return Speaker(text, "anonymous", None, mention=text)
         if is_age_noun(token):
             return self._description(token)  # "the 30-year-old" (the NER calls it a DATE)
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and any(
+                t.lemma_.lower().startswith("spokes") and t.pos_ == "NOUN" for t in token.subtree if t.i > token.i):
+            # "A Department for Work and Pensions spokeswoman said": the parser made the body the head; the
+            # source is its unnamed spokesperson
+            text = " ".join(t.text for t in token.subtree if t.dep_ != "punct")
+            return Speaker(text, "anonymous", None, mention=text)
         ent = entity_of(token)
         if ent is not None:
             return self._from_entity(ent, token)

@@ -468,3 +468,10 @@ def test_a_spokeswoman_of_a_body_the_parse_makes_the_head_is_unnamed(nlp):
     The parser heads the subject with "Department"; the source is the unnamed spokeswoman, not the department."""
     source = _quote(_speakers(nlp, "bbc_train_1286.txt"), "The award reflects all")
     assert source.speaker.type == "anonymous" and "spokeswoman" in source.speaker.name
+
+
+def test_a_company_the_ner_calls_a_person_is_not_who_the_director_is(nlp):
+    """bbc_heldout19: '… with Ridley Scott set to direct. … for Scott's company Scott Free to develop. The director
+    said he was "thrilled" with the project. "Wolf Brother is an enchanting book," he said.'"""
+    quotes = _speakers(nlp, "bbc_train_1135.txt")
+    assert _speaker_of(quotes, "thrilled") == _speaker_of(quotes, "Wolf Brother is an enchanting book") == "Ridley Scott"

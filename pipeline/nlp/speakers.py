@@ -87,7 +87,7 @@ class SpeakerResolver(DocumentNames, PronounResolution):
                 continue
             subject = is_subject(ent.root)
             if ent.label_ == "PERSON" or (ent.label_ in ORG_LABELS and self._surname_match(ent.text)):
-                if not self._credible_person(ent):
+                if not self._credible_person(ent) or _names_a_body(ent):
                     continue
                 self._person_mentions.append((ent.start_char, _with_honorific_gender(self.person(ent), ent), subject))
             elif ent.label_ in ("ORG", "GPE"):
@@ -603,3 +603,9 @@ def _with_honorific_gender(speaker: Speaker, ent: Span) -> Speaker:
 def _has_org_word(tokens: Span) -> bool:
     """_is_org_name for tokens, plurals included ("Telecommunications Administrations")."""
     return any(t.lower_ in ORG_NAME_WORDS or t.lemma_.lower() in ORG_NAME_WORDS for t in tokens)
+
+
+def _names_a_body(ent: Span) -> bool:
+    """"Scott's company Scott Free": a name in apposition to a company noun is the company's, whatever the NER
+    says."""
+    return ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in ORG_NOUNS

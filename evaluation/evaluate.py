@@ -16,6 +16,7 @@ the same cleaned article text as newsfacts, in the same run. Matching rules are 
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import sys
@@ -75,7 +76,8 @@ def load_gold(gold_dir: Path) -> list[Article]:
 
 
 def norm(text: str) -> str:
-    text = text.replace("Â£", "£")
+    # gold copies the raw article ("risqu&#233;", "Â£"); the parse layer decodes both
+    text = html.unescape(text.replace("Â£", "£"))
     return " ".join(text.strip().strip(MARKS).split()).rstrip(",.;: ").strip(MARKS).lower()
 
 

@@ -475,3 +475,12 @@ def test_a_company_the_ner_calls_a_person_is_not_who_the_director_is(nlp):
     said he was "thrilled" with the project. "Wolf Brother is an enchanting book," he said.'"""
     quotes = _speakers(nlp, "bbc_train_1135.txt")
     assert _speaker_of(quotes, "thrilled") == _speaker_of(quotes, "Wolf Brother is an enchanting book") == "Ridley Scott"
+
+
+def test_words_after_a_misplaced_closing_mark_are_still_narrative_for_attribution(nlp):
+    """bbc_heldout14: '… little in the latest plans to reassure them," said Mr Davis. Earlier Lib Dem home affairs
+    spokesman Mark Oaten said the government was right …. "But these measures will only work …"'. The stray mark
+    after "them," opens a quote (nothing is lost), but its reporting verbs still speak."""
+    quotes = _speakers(nlp, "bbc_train_0608.txt")
+    assert _speaker_of(quotes, "buried") == "David Davis"
+    assert _speaker_of(quotes, "But these measures will only work") == "Mark Oaten"

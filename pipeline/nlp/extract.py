@@ -16,7 +16,7 @@ from .doc_index import doc_ents, doc_text, forget, sent_of
 from .events import extract_events
 from .figures import extract_figures
 from .gazetteer import load_gazetteer
-from .quote_spans import find_quote_spans
+from .quote_spans import find_quote_spans, quoted_bounds
 from .quotes import extract_quotes
 from .speaker_record import Speaker
 from .speakers import SpeakerResolver
@@ -38,7 +38,7 @@ class ArticleInput:
 
 
 def extract_doc(doc: Doc, article: ArticleInput) -> dict[str, list[dict]]:
-    resolver = SpeakerResolver(doc, [s.outer for s in find_quote_spans(doc_text(doc))])
+    resolver = SpeakerResolver(doc, quoted_bounds(find_quote_spans(doc_text(doc))))
     quotes = extract_quotes(doc, resolver)
     quote_bounds = [(q.start_char, q.end_char, i) for i, q in enumerate(quotes)]
     out: dict[str, list[dict]] = {name: [] for name in TABLES}

@@ -25,6 +25,9 @@ class QuoteSpan:
     open_mark: int  # offset of the opening mark
     close_mark: int | None  # offset of the closing mark; None when the quote was never closed
     closed: bool
+    # opened by a straight mark that looks closing ('… reassure them," said Mr Davis.'): kept as a quote, but the
+    # words it runs over are likely narrative
+    misplaced: bool = False
 
     @property
     def outer(self) -> tuple[int, int]:
@@ -61,6 +64,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     for para_start, para_end in paragraphs(text):
         open_at: int | None = None
+        misplaced = False
         for match in _MARK.finditer(text, para_start, para_end):
             i = match.start()
             direction = _direction(text, i)
@@ -68,16 +72,23 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 if direction == "close" and text[i] != STRAIGHT:
                     continue  # a stray curly closing mark: nothing to close
                 open_at = i  # a straight mark that looks closing but nothing is open is a misplaced opener
+                misplaced = direction == "close"
             elif direction == "open":
                 # A new quote opens while one is open: the previous one ran to the end of its paragraph.
-                _emit(text, spans, open_at, None, _before_lead_in(text, open_at, i))
-                open_at = i
+                _emit(text, spans, open_at, None, _before_lead_in(text, open_at, i), misplaced)
+                open_at, misplaced = i, False
             else:
-                _emit(text, spans, open_at, i, i)
+                _emit(text, spans, open_at, i, i, misplaced)
                 open_at = None
         if open_at is not None:
-            _emit(text, spans, open_at, None, para_end)
+            _emit(text, spans, open_at, None, para_end, misplaced)
     return spans
+
+
+def quoted_bounds(spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """The stretches of text that are someone's words, for attribution to look outside of: a misplaced opener's
+    span is left out, so that '… them," said Mr Davis. Earlier X said …' still reads as narrative."""
+    return [span.outer for span in spans if not span.misplaced]
 
 
 _SENTENCE_END = re.compile(r"[.!?]['’]?\s+(?=[A-Z])")
@@ -92,11 +103,12 @@ def _before_lead_in(text: str, open_at: int, next_mark: int) -> int:
     return ends[-1] if ends else next_mark
 
 
-def _emit(text: str, spans: list[QuoteSpan], open_at: int, close_at: int | None, end: int) -> None:
+def _emit(text: str, spans: list[QuoteSpan], open_at: int, close_at: int | None, end: int,
+          misplaced: bool = False) -> None:
     start = open_at + 1
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        spans.append(QuoteSpan(start, end, open_at, close_at, close_at is not None))
+        spans.append(QuoteSpan(start, end, open_at, close_at, close_at is not None, misplaced))

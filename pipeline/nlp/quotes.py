@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from .doc_index import doc_sents, doc_text, sent_of
-from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
+from .quote_spans import QuoteSpan, find_quote_spans, paragraphs, quoted_bounds
 from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS, PERSON_SOURCE_NOUNS, STANCE_LEMMAS
 from .speakers import SpeakerResolver
@@ -70,7 +70,7 @@ class QuoteRecord:
 def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[QuoteRecord]:
     text = doc_text(doc)
     spans = find_quote_spans(text)
-    resolver = resolver or SpeakerResolver(doc, [s.outer for s in spans])
+    resolver = resolver or SpeakerResolver(doc, quoted_bounds(spans))
     para_bounds = paragraphs(text)
     records: list[QuoteRecord] = []
     for index, span in enumerate(spans):

@@ -484,3 +484,11 @@ def test_words_after_a_misplaced_closing_mark_are_still_narrative_for_attributio
     quotes = _speakers(nlp, "bbc_train_0608.txt")
     assert _speaker_of(quotes, "buried") == "David Davis"
     assert _speaker_of(quotes, "But these measures will only work") == "Mark Oaten"
+
+
+def test_a_surname_the_tagger_takes_for_a_noun_still_names_the_one_a_description_refers_to(nlp):
+    """bbc_heldout21: 'Irons, whose film Being Julia is in competition …, said he had wondered whether he should
+    attend …. "I questioned whether I should come …," the British actor said.' (the tagger makes "Irons" a noun)"""
+    quotes = _speakers(nlp, "bbc_train_1340.txt")
+    assert _speaker_of(quotes, "I questioned whether I should come") == "Jeremy Irons"
+    assert _speaker_of(quotes, "Now I've come here I'm very glad") == "Jeremy Irons"

@@ -132,6 +132,10 @@ class DocumentNames:
                 names[parts[-1]] = name
         return names
 
+    def is_surname(self, word: str) -> bool:
+        """Whether the story names someone in full with this last name."""
+        return word in self._full_names
+
     def _collect_stage_names(self) -> dict[str, str]:
         """Real name, its surname and the stage name's last words -> the stage name the story gives first."""
         names: dict[str, str] = {}

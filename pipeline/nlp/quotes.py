@@ -364,7 +364,9 @@ def _lead_in_person(previous: Span | None, resolver: SpeakerResolver) -> tuple[S
             speaker = resolver.speaker_for(possessor)
             if speaker is not None and speaker.type == "person":
                 return speaker, False
-        named = child.pos_ == "PROPN" or is_age_noun(child)
+        # a surname the tagger took for a noun ("Irons, whose film … is in competition, said") names them too
+        named = child.pos_ == "PROPN" or is_age_noun(child) or (
+            child.pos_ == "NOUN" and child.text[:1].isupper() and resolver.is_surname(child.text))
         if named or child.pos_ == "PRON":
             speaker = resolver.speaker_for(child)
             if speaker is not None and speaker.type == "person":

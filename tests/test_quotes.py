@@ -492,3 +492,9 @@ def test_a_surname_the_tagger_takes_for_a_noun_still_names_the_one_a_description
     quotes = _speakers(nlp, "bbc_train_1340.txt")
     assert _speaker_of(quotes, "I questioned whether I should come") == "Jeremy Irons"
     assert _speaker_of(quotes, "Now I've come here I'm very glad") == "Jeremy Irons"
+
+
+def test_a_story_that_opens_with_a_description_names_the_person_later(nlp):
+    """bbc_heldout4: 'The "best person for the job" should be appointed lord chancellor …, the courts minister has
+    said. … said courts minister Christopher Leslie.'"""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0290.txt"), "best person for the job") == "Christopher Leslie"

@@ -579,9 +579,19 @@ class SpeakerResolver(DocumentNames, PronounResolution):
             for position, speaker, subject in reversed(self._person_mentions):
                 if position < head.idx and subject:
                     return speaker
+        if not earlier_people:
+            # a story that opens with a description names the person later ("…, the courts minister has said. …
+            # said courts minister Christopher Leslie")
+            for position, speaker, _ in self._person_mentions:
+                if head.idx < position <= head.idx + MAX_FORWARD_REFERENCE and re.search(
+                        rf"\b{re.escape(head.lemma_.lower())}s?\b",
+                        doc_text(self.doc)[max(head.idx + len(head), position - 40):position].lower()):
+                    return speaker
         return None
 
 
+# How far forward (in characters) a story's opening description looks for the name it is given
+MAX_FORWARD_REFERENCE = 1500
 # How far back (in tokens) "the report" looks for the report whose author it names
 MAX_DOCUMENT_BACK = 300
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",

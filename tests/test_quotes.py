@@ -498,3 +498,10 @@ def test_a_story_that_opens_with_a_description_names_the_person_later(nlp):
     """bbc_heldout4: 'The "best person for the job" should be appointed lord chancellor …, the courts minister has
     said. … said courts minister Christopher Leslie.'"""
     assert _speaker_of(_speakers(nlp, "bbc_val_0290.txt"), "best person for the job") == "Christopher Leslie"
+
+
+def test_mps_are_an_unnamed_group_not_a_person(nlp):
+    """bbc_heldout7: 'The new law … is "so poorly drafted" no-one can define the offence, pro-hunt MPs say.' The
+    tagger makes "MPs" a proper noun."""
+    mps = _quote(_speakers(nlp, "bbc_val_0122.txt"), "so poorly drafted")
+    assert mps.speaker.type == "anonymous" and "MPs" in mps.speaker.name

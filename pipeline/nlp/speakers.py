@@ -354,6 +354,8 @@ class SpeakerResolver(DocumentNames, PronounResolution):
             return Speaker(text, "anonymous", None, mention=text)
         if is_age_noun(token):
             return self._description(token)  # "the 30-year-old" (the NER calls it a DATE)
+        if token.text[:-1].isupper() and token.text.endswith("s") and token.text[:-1].lower() in SOURCE_NOUNS:
+            return self._description(token)  # "pro-hunt MPs": a group, whatever the tagger makes of it
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and any(
                 t.lemma_.lower().startswith("spokes") and t.pos_ == "NOUN" for t in token.subtree if t.i > token.i):
             # "A Department for Work and Pensions spokeswoman said": the parser made the body the head; the

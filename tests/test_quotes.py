@@ -505,3 +505,10 @@ def test_mps_are_an_unnamed_group_not_a_person(nlp):
     tagger makes "MPs" a proper noun."""
     mps = _quote(_speakers(nlp, "bbc_val_0122.txt"), "so poorly drafted")
     assert mps.speaker.type == "anonymous" and "MPs" in mps.speaker.name
+
+
+def test_he_after_a_quote_of_several_sentences_can_be_the_unnamed_source_before_it(nlp):
+    """bbc_heldout8: '… Mr Mennear added. A Labour spokesman denied the campaign was anti-Semitic. "As we said at
+    the time …. This poster is making a serious point," he said.' He is the spokesman, not Mr Mennear."""
+    source = _quote(_speakers(nlp, "bbc_val_0061.txt"), "As we said at the time")
+    assert source.speaker.type == "anonymous" and "spokesman" in source.speaker.name

@@ -105,6 +105,10 @@ class PronounResolution:
                     and all(self.is_outside(t) and t.text not in '"“”' for t in before):
                 named = [(p, sp) for p, sp, subj in earlier if subj and before.start_char <= p < before.end_char
                          and self._gender(sp) in (None, PRONOUN_GENDER[word])]
+                # or an unnamed source reporting there ("A Labour spokesman denied the campaign was anti-Semitic.
+                # “As we said at the time …. This poster is making a serious point,” he said")
+                described, _ = self._described_reporters(before, PRONOUN_GENDER[word], bound)
+                named = sorted(named + [(p, sp) for p, sp, _ in described], key=lambda m: m[0])
                 if named:
                     return self._learn_gender(named[-1][1], word)
         # 2. The speaker of the previous quote: news stories quote one person for several sentences.

@@ -512,3 +512,10 @@ def test_he_after_a_quote_of_several_sentences_can_be_the_unnamed_source_before_
     the time …. This poster is making a serious point," he said.' He is the spokesman, not Mr Mennear."""
     source = _quote(_speakers(nlp, "bbc_val_0061.txt"), "As we said at the time")
     assert source.speaker.type == "anonymous" and "spokesman" in source.speaker.name
+
+
+def test_the_spokesman_after_a_quote_is_the_spokesman_who_reported_before_it(nlp):
+    """bbc_heldout18: 'A UKIP spokesman said Mr Betts-Green's resignation followed disclosures …. "He did once
+    attend a BNP meeting. …," the spokesman added.' Not Mr Betts-Green, named next to "spokesman"."""
+    source = _quote(_speakers(nlp, "bbc_train_1124.txt"), "He did once attend a BNP meeting")
+    assert source.speaker.type == "anonymous" and "spokesman" in source.speaker.name

@@ -552,6 +552,18 @@ class SpeakerResolver(DocumentNames, PronounResolution):
                 return earlier
             if earlier.type == "person" and earlier.role and head.lemma_ in earlier.role.lower():
                 return earlier
+        # "the spokesman added" after "A UKIP spokesman said …" in the sentence before: that unnamed source
+        sentence = sent_of(head)
+        while sentence.start > 0 and head.i - sentence.start < MAX_SOURCE_BACK:
+            sentence = sent_of(self.doc[sentence.start - 1])
+            if all(not self.is_outside(t) for t in sentence if not t.is_punct):
+                continue  # the quote the description closes
+            for earlier in sentence:
+                if earlier.lemma_ == head.lemma_ and earlier.dep_ == "nsubj" and earlier.head.lemma_ in CUE_LEMMAS \
+                        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in earlier.children) \
+                        and self.is_outside(earlier):
+                    return self._description(earlier)
+            break
         # "the minister" after "Civil aviation minister Praful Patel".
         earlier_people = [(p, sp) for p, sp, _ in self._person_mentions if p < head.idx]
         for position, speaker in reversed(earlier_people):
@@ -592,6 +604,8 @@ class SpeakerResolver(DocumentNames, PronounResolution):
         return None
 
 
+# How far back (in tokens) "the spokesman added" looks, over the quote it closes, for "A spokesman said …"
+MAX_SOURCE_BACK = 150
 # How far forward (in characters) a story's opening description looks for the name it is given
 MAX_FORWARD_REFERENCE = 1500
 # How far back (in tokens) "the report" looks for the report whose author it names

@@ -1,0 +1,132 @@
+"""Definite and indefinite descriptions of sources: "a spokesman" stays an unnamed source, "the spokesman",
+"the 30-year-old" and "the company" refer back (or, at a story's opening, forward) to someone the story names.
+
+A mixin of `SpeakerResolver` (as `pronouns.py` is): it reads the resolver's mentions (`_person_mentions`,
+`_org_mentions`, `_org_labels`), the speakers already attributed (`_noted`), the quote's lead-in person (`topic`,
+`described`) and the resolver's `is_outside`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .doc_index import doc_text, sent_of
+from .names import clean_name, slug
+from .speaker_record import Speaker
+from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, GENERIC_PEOPLE, ORG_NOUNS
+from .syntax import is_age_noun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# How far back (in tokens) "the spokesman added" looks, over the quote it closes, for "A spokesman said …"
+MAX_SOURCE_BACK = 150
+# How far forward (in characters) a story's opening description looks for the name it is given
+MAX_FORWARD_REFERENCE = 1500
+
+
+class DescriptionResolution:
+    def _description(self, head: Token) -> Speaker:
+        left = [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"]
+        text = " ".join(t.text for t in left) if left else head.text
+        definite = any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det")
+        if definite and head.pos_ == "PROPN" and head.text.istitle() and not head.is_sent_start:
+            # "the Scottish Executive has insisted": a body's proper name the NER left untagged, not a person
+            # (unlike "the Tory MP")
+            name = clean_name(text)
+            return Speaker(name, "organization", f"org:{slug(name)}", mention=text)
+        if definite and is_age_noun(head):
+            # "the 30-year-old told …": the person the story is following, named last in subject position.
+            for position, speaker, subject in reversed(self._person_mentions):
+                if position < head.idx and subject:
+                    return speaker
+            # no subject yet (a headline run into the body): the person the story has named most, first on a tie
+            earlier = [sp for p, sp, _ in self._person_mentions if p < head.idx]
+            if earlier:
+                counts = Counter(sp.name for sp in earlier)
+                return max(earlier, key=lambda sp: counts[sp.name])
+        if definite and head.lemma_.lower() in ORG_NOUNS | {"outlet", "newspaper", "paper"}:
+            # "the company said" refers to the organisation last named.
+            # The organisation the story is about: the most mentioned one so far, the latest on a tie.
+            earlier = [(p, sp) for p, sp, _ in self._org_mentions
+                       if p < head.idx and self._org_labels.get(p) == "ORG"]
+            if earlier:
+                counts: dict[str, int] = {}
+                for _, sp in earlier:
+                    counts[sp.name] = counts.get(sp.name, 0) + 1
+                best = max(counts.values())
+                return next(sp for _, sp in reversed(earlier) if counts[sp.name] == best)
+        if definite and head.tag_ == "NNS":
+            for _, earlier in reversed(self._noted):
+                if earlier.type == "person" and earlier.name and " and " in earlier.name:
+                    return earlier
+        # "the man shouted" is someone new, but "the Waterford man" is the person the story is about
+        placed = any(c.dep_ in ("compound", "amod") and (c.ent_type_ in ("GPE", "NORP") or c.pos_ == "PROPN")
+                     for c in head.children)
+        if definite and (head.lemma_.lower() not in GENERIC_PEOPLE or placed):
+            reference = self._definite_reference(head)
+            if reference is not None:
+                return reference
+        kind = "organization" if head.lemma_.lower() in ORG_NOUNS else "anonymous"
+        return Speaker(text, kind, None, mention=text)
+
+    def _definite_reference(self, head: Token) -> Speaker | None:
+        """The person a definite description refers back to ("the spokesman", "the former Scotland international")."""
+        # "the Ukrainian official" refers back to "a senior Ukrainian official"; "the spokesman" to a person.
+        for _, earlier in reversed(self._noted):
+            if earlier.type == "anonymous" and earlier.name and earlier.name.split()[-1] == head.text:
+                return earlier
+            if earlier.type == "person" and earlier.role and head.lemma_ in earlier.role.lower():
+                return earlier
+        # "the spokesman added" after "A UKIP spokesman said …" in the sentence before: that unnamed source
+        sentence = sent_of(head)
+        while sentence.start > 0 and head.i - sentence.start < MAX_SOURCE_BACK:
+            sentence = sent_of(self.doc[sentence.start - 1])
+            if all(not self.is_outside(t) for t in sentence if not t.is_punct):
+                continue  # the quote the description closes
+            for earlier in sentence:
+                if earlier.lemma_ == head.lemma_ and earlier.dep_ == "nsubj" and earlier.head.lemma_ in CUE_LEMMAS \
+                        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in earlier.children) \
+                        and self.is_outside(earlier):
+                    return self._description(earlier)
+            break
+        # "the minister" after "Civil aviation minister Praful Patel".
+        earlier_people = [(p, sp) for p, sp, _ in self._person_mentions if p < head.idx]
+        for position, speaker in reversed(earlier_people):
+            # the role named next to the person ("Tory leader Michael Howard"), not in the description itself
+            context = doc_text(self.doc)[max(0, position - 40):min(position + 120, head.idx)].lower()
+            if re.search(rf"\b{re.escape(head.lemma_.lower())}s?\b", context):
+                return speaker
+        if head.lemma_.lower().startswith("spokes"):
+            return None  # a spokesperson is someone introduced as one, not whoever the story is about
+        # the person the sentence before the quote is about ("Hayley Yelling said … “…,” said the European
+        # cross-country champion")
+        if self.topic is not None:
+            return self.topic
+        # otherwise the person just named ("Mr Neeson said … The Oscar-nominated actor said"), in an earlier
+        # sentence: "Reacting to a comment by Tim Phillips, the American said" is not Tim Phillips
+        sentence_start = sent_of(head).start_char
+        before = [(p, sp) for p, sp in earlier_people if p < sentence_start]
+        if before and head.idx - before[-1][0] <= 160:
+            return before[-1][1]
+        # or the "he" the sentence before is about ("He opted to … “…,” said the Chelsea star")
+        if self.described is not None:
+            return self.described
+        # or, for a description of one person, the person the story last named as a subject ("Jamie Costin should
+        # be paralysed. He says so himself … There is an ironic chuckle as he talks … “…,” says the Waterford man")
+        if head.tag_ == "NN" and head.pos_ == "NOUN" and head.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS \
+                or head.ent_type_ == "NORP":  # "the American said"
+            for position, speaker, subject in reversed(self._person_mentions):
+                if position < head.idx and subject:
+                    return speaker
+        if not earlier_people:
+            # a story that opens with a description names the person later ("…, the courts minister has said. …
+            # said courts minister Christopher Leslie")
+            for position, speaker, _ in self._person_mentions:
+                if head.idx < position <= head.idx + MAX_FORWARD_REFERENCE and re.search(
+                        rf"\b{re.escape(head.lemma_.lower())}s?\b",
+                        doc_text(self.doc)[max(head.idx + len(head), position - 40):position].lower()):
+                    return speaker
+        return None

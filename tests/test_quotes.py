@@ -519,3 +519,9 @@ def test_the_spokesman_after_a_quote_is_the_spokesman_who_reported_before_it(nlp
     attend a BNP meeting. …," the spokesman added.' Not Mr Betts-Green, named next to "spokesman"."""
     source = _quote(_speakers(nlp, "bbc_train_1124.txt"), "He did once attend a BNP meeting")
     assert source.speaker.type == "anonymous" and "spokesman" in source.speaker.name
+
+
+def test_an_unnamed_source_in_a_storys_opening_is_the_person_introduced_next(nlp):
+    """bbc_heldout12: 'The German music business … is "in the state of a zombie" because …, a leading industry
+    figure has said. Tim Renner, the head of Universal Music Germany until last year, said …'"""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0252.txt"), "in the state of a zombie") == "Tim Renner"

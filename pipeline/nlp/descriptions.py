@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 MAX_SOURCE_BACK = 150
 # How far forward (in characters) a story's opening description looks for the name it is given
 MAX_FORWARD_REFERENCE = 1500
+# ... and how far an unnamed source in the opening looks for the person the next sentences name
+MAX_LEDE_NAMING = 300
+_INTRODUCED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s+(?:the|a|an|who)\b")
 
 
 class DescriptionResolution:
@@ -69,6 +72,16 @@ class DescriptionResolution:
             reference = self._definite_reference(head)
             if reference is not None:
                 return reference
+        indefinite = any(t.lower_ in ("a", "an") for t in head.children if t.dep_ == "det")
+        if indefinite and head.tag_ == "NN" and head.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS | GENERIC_PEOPLE \
+                and not any(p < head.idx and subject for p, _, subject in self._person_mentions):
+            # a story's opening source, named in what follows ("…, a leading industry figure has said. Tim Renner,
+            # the head of Universal Music Germany until …")
+            later = [(p, sp) for p, sp, subject in self._person_mentions
+                     if head.idx < p <= head.idx + MAX_LEDE_NAMING and subject]
+            # introduced with a role of their own: "Tim Renner, the head of …"
+            if later and _INTRODUCED.match(doc_text(self.doc), later[0][0]):
+                return later[0][1]
         kind = "organization" if head.lemma_.lower() in ORG_NOUNS else "anonymous"
         return Speaker(text, kind, None, mention=text)
 

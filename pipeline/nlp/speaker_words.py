@@ -29,6 +29,7 @@ SOURCE_NOUNS = {
     "mayor", "senator", "lawmaker", "politician", "judge", "prosecutor", "police", "authority", "authorities",
     "organiser", "organizer", "fan", "student", "teacher", "worker", "employee", "customer", "user", "insider",
     "representative", "envoy", "ambassador", "negotiator", "premier", "chancellor", "prime", "speaker", "head",
+    "figure",
 } | ORG_NOUNS | PERSON_SOURCE_NOUNS
 # People nouns too general to refer back to someone named ("the man shouted" is a new, unnamed person).
 GENERIC_PEOPLE = {"man", "woman", "person", "people", "guy", "boy", "girl", "men", "women", "crowd", "fan", "fans"}

@@ -525,3 +525,16 @@ def test_an_unnamed_source_in_a_storys_opening_is_the_person_introduced_next(nlp
     """bbc_heldout12: 'The German music business … is "in the state of a zombie" because …, a leading industry
     figure has said. Tim Renner, the head of Universal Music Germany until last year, said …'"""
     assert _speaker_of(_speakers(nlp, "bbc_val_0252.txt"), "in the state of a zombie") == "Tim Renner"
+
+
+def test_a_country_is_neither_a_spelling_of_a_surname_nor_the_end_of_a_persons_name(nlp):
+    """bbc_heldout12 names "Universal Music Germany" (the NER calls it a person): "German" and "Germany" elsewhere
+    in the story are not that person."""
+    from pipeline.nlp.quote_spans import quoted_bounds
+    from pipeline.nlp.speakers import SpeakerResolver
+
+    doc = nlp(parse_article(gold_article_path("bbc_val_0252.txt").read_bytes()).text)
+    resolver = SpeakerResolver(doc, quoted_bounds(find_quote_spans(doc.text)))
+    places = [t for t in doc if t.text in ("German", "Germany")]
+    assert len(places) >= 3
+    assert all((s := resolver.speaker_for(t)) is None or s.type != "person" for t in places)

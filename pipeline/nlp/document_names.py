@@ -218,7 +218,9 @@ class DocumentNames:
         if len(first) == 1:
             return first.pop()  # "Jamie didn't finally arrive …" in a story about Jamie Costin
         match = process.extractOne(parts[0], list(self._full_names), scorer=fuzz.ratio, score_cutoff=85)
-        return self._full_names[match[0]] if match else None
+        if match is None or match[0].startswith(parts[0]) or parts[0].startswith(match[0]):
+            return None  # an ending added is another word ("German", "Germany"), not a spelling variant
+        return self._full_names[match[0]]
 
     def person(self, ent: Span) -> Speaker:
         name = strip_titles(clean_name(ent.text))

@@ -45,7 +45,7 @@ ORG_NAME_WORDS = {
     "society", "institute", "foundation", "trust", "agency", "commission", "exchange", "committee", "network",
     "channel", "magazine", "journal", "airport", "station", "hotel", "stadium", "park", "street", "road", "river",
     "company", "corporation", "corp", "holdings", "partners", "alliance", "federation", "union", "orchestra",
-    "administration", "authority", "management", "capital", "media", "telecommunications", "systems",
+    "administration", "authority", "management", "capital", "media", "telecommunications", "systems", "music",
     "championship", "championships", "olympics", "tournament", "trophy", "games",
     "labour", "tories", "democrats", "republicans",
     "board", "real", "athletic", "atletico", "sporting", "rovers", "wanderers", "albion", "hotspur", "county", "rangers",

@@ -538,3 +538,11 @@ def test_a_country_is_neither_a_spelling_of_a_surname_nor_the_end_of_a_persons_n
     places = [t for t in doc if t.text in ("German", "Germany")]
     assert len(places) >= 3
     assert all((s := resolver.speaker_for(t)) is None or s.type != "person" for t in places)
+
+
+def test_he_follows_a_chain_of_he_and_his_back_to_the_name(nlp):
+    """bbc_heldout6: 'But Dave Winer is doubtful. He designed the format called RSS …. Podcasts rely on his
+    technology …. He is also writer of … Scripting News. He thinks its power lies in … its "over-hyped" business
+    promise. "We're the sources …"' All Dave Winer, not Ian Fogg, quoted before him."""
+    quotes = _speakers(nlp, "bbc_train_1412.txt")
+    assert _speaker_of(quotes, "over-hyped") == _speaker_of(quotes, "We're the sources") == "Dave Winer"

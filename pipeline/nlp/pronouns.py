@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
+# How many sentences a chain of "he … his … he" may lead back to a name
+MAX_CHAIN = 4
 
 
 def _unnamed_person(speaker: Speaker) -> bool:
@@ -80,7 +82,7 @@ class PronounResolution:
             local = sorted(local + described, key=lambda m: m[0])
         # the subject of a main clause before one embedded in what it reports ("X said Mrs Blair was …, he said")
         main = [(p, s) for p, s, _ in local if heads_main_clause(self.doc, p)]
-        if local and not main and word in PRONOUN_GENDER and depth < 3:
+        if local and not main and word in PRONOUN_GENDER and depth < MAX_CHAIN:
             # "But he said Mr Blair had lost the trust …. “…,” he said": the main clause's subject is a pronoun
             # of the same kind; it, not the name embedded in what it reports, is the one who goes on speaking
             last = sent_of(self.doc.char_span(local[-1][0], local[-1][0] + 1, alignment_mode="expand")[0])
@@ -91,9 +93,10 @@ class PronounResolution:
             return self._learn_gender(speaker, word)
         # 1b. No named subject there, but a subject pronoun of the same kind: the same person, one link back
         # ("British actor Owen is hoping … He raised one of the biggest cheers … “…,” he said").
-        if word in PRONOUN_GENDER and depth < 3:
+        if word in PRONOUN_GENDER and depth < MAX_CHAIN:
             start = sent_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
-            chain = self._same_pronoun_subjects(self.doc[start:token.i], word)
+            chain = self._same_pronoun_subjects(self.doc[start:token.i], word) or self._same_possessives(
+                self.doc[start:token.i], word)
             if chain and (found := self._one_link_back(chain[-1], word, depth)) is not None:
                 return found
             # 1c. After a quote of several sentences, the last subject of the sentence before it ("… but Stuart is
@@ -152,6 +155,11 @@ class PronounResolution:
         return [t for t in tokens
                 if (t.dep_ == "nsubj" and t.head.dep_ == "ROOT" if main_clause else t.dep_ in ("nsubj", "nsubjpass"))
                 and PRONOUN_GENDER.get(t.lower_) == PRONOUN_GENDER[word] and self.is_outside(t)]
+
+    def _same_possessives(self, tokens, word: str) -> list[Token]:
+        """Possessive pronouns of the same gender ("Podcasts rely on his technology"), outside quotes."""
+        return [t for t in tokens if t.dep_ == "poss" and PRONOUN_GENDER.get(t.lower_) == PRONOUN_GENDER[word]
+                and t.lower_ != "her" and self.is_outside(t)]
 
     def _one_link_back(self, pronoun: Token, word: str, depth: int) -> Speaker | None:
         """Whom an earlier pronoun of the same kind stands for: `word` means the same person."""

@@ -546,3 +546,9 @@ def test_he_follows_a_chain_of_he_and_his_back_to_the_name(nlp):
     promise. "We're the sources …"' All Dave Winer, not Ian Fogg, quoted before him."""
     quotes = _speakers(nlp, "bbc_train_1412.txt")
     assert _speaker_of(quotes, "over-hyped") == _speaker_of(quotes, "We're the sources") == "Dave Winer"
+
+
+def test_a_role_in_a_possessive_is_not_the_role_of_the_name_after_it(nlp):
+    """bbc_heldout22: 'Late film star Marlon Brando … The actor's friend Budd Schulberg told Vanity Fair … The actor
+    repeatedly refused, throwing the book at her and saying: "For the last time, I won't glorify the mafia".'"""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1351.txt"), "For the last time") == "Marlon Brando"

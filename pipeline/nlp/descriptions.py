@@ -110,7 +110,8 @@ class DescriptionResolution:
         for position, speaker in reversed(earlier_people):
             # the role named next to the person ("Tory leader Michael Howard"), not in the description itself
             context = doc_text(self.doc)[max(0, position - 40):min(position + 120, head.idx)].lower()
-            if re.search(rf"\b{re.escape(head.lemma_.lower())}s?\b", context):
+            # (not a possessive: "The actor's friend Budd Schulberg" is the friend)
+            if re.search(rf"\b{re.escape(head.lemma_.lower())}s?\b(?!['’]s\b)", context):
                 return speaker
         if head.lemma_.lower().startswith("spokes"):
             return None  # a spokesperson is someone introduced as one, not whoever the story is about

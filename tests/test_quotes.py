@@ -552,3 +552,10 @@ def test_a_role_in_a_possessive_is_not_the_role_of_the_name_after_it(nlp):
     """bbc_heldout22: 'Late film star Marlon Brando … The actor's friend Budd Schulberg told Vanity Fair … The actor
     repeatedly refused, throwing the book at her and saying: "For the last time, I won't glorify the mafia".'"""
     assert _speaker_of(_speakers(nlp, "bbc_train_1351.txt"), "For the last time") == "Marlon Brando"
+
+
+def test_the_firm_is_the_bookmaker_the_ner_called_a_person(nlp):
+    """bbc_heldout22: 'Bookmaker William Hill has stopped taking bets … on actor Dougray Scott. The firm closed the
+    book on Friday, saying "insider information" could have contributed …'"""
+    firm = _quote(_speakers(nlp, "bbc_train_1346.txt"), "insider information")
+    assert (firm.speaker.name, firm.speaker.type) == ("William Hill", "organization")

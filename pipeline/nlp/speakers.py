@@ -88,7 +88,14 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
                 continue
             subject = is_subject(ent.root)
             if ent.label_ == "PERSON" or (ent.label_ in ORG_LABELS and self._surname_match(ent.text)):
-                if not self._credible_person(ent) or _names_a_body(ent):
+                if _names_a_body(ent):
+                    # "Bookmaker William Hill has stopped taking bets": a body for "the firm" to refer to
+                    name = clean_name(ent[1:].text if ent[0].lemma_.lower() in ORG_NOUNS else ent.text)
+                    self._org_mentions.append((ent.start_char, Speaker(name, "organization", f"org:{slug(name)}",
+                                                                       mention=ent.text), subject))
+                    self._org_labels[ent.start_char] = "ORG"
+                    continue
+                if not self._credible_person(ent):
                     continue
                 self._person_mentions.append((ent.start_char, _with_honorific_gender(self.person(ent), ent), subject))
             elif ent.label_ in ("ORG", "GPE"):
@@ -525,6 +532,7 @@ def _has_org_word(tokens: Span) -> bool:
 
 
 def _names_a_body(ent: Span) -> bool:
-    """"Scott's company Scott Free": a name in apposition to a company noun is the company's, whatever the NER
-    says."""
-    return ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in ORG_NOUNS
+    """"Scott's company Scott Free", "Bookmaker William Hill": a name in apposition to a company noun, or with one
+    fused in front, is the company's, whatever the NER says."""
+    return (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in ORG_NOUNS) or (
+        len(ent) > 2 and ent[0].lemma_.lower() in ORG_NOUNS and ent[0].text.istitle())

@@ -559,3 +559,9 @@ def test_the_firm_is_the_bookmaker_the_ner_called_a_person(nlp):
     book on Friday, saying "insider information" could have contributed …'"""
     firm = _quote(_speakers(nlp, "bbc_train_1346.txt"), "insider information")
     assert (firm.speaker.name, firm.speaker.type) == ("William Hill", "organization")
+
+
+def test_the_end_of_an_office_the_ner_takes_into_a_name_is_not_part_of_it(nlp):
+    """bbc_heldout22: '… said UK Chancellor of the Exchequer Gordon Brown. … Mr Brown said the meeting would be
+    remembered as "the 100% debt relief summit".' The NER's person is "Exchequer Gordon Brown"."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1366.txt"), "the 100% debt relief summit") == "Gordon Brown"

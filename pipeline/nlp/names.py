@@ -17,6 +17,7 @@ TITLES = {
     "pope", "judge", "coach", "captain", "chairman", "premier", "vice", "prime", "foreign", "defence", "defense",
     "state", "us", "u.s.", "uk", "russian", "ukrainian", "american", "british", "french", "german",
     "baroness", "baron", "dame", "earl", "duke", "duchess", "rev", "reverend", "bishop", "archbishop", "cardinal",
+    "exchequer", "commons",  # the end of an office ("Chancellor of the Exchequer Gordon Brown")
 }
 
 

@@ -565,3 +565,9 @@ def test_the_end_of_an_office_the_ner_takes_into_a_name_is_not_part_of_it(nlp):
     """bbc_heldout22: '… said UK Chancellor of the Exchequer Gordon Brown. … Mr Brown said the meeting would be
     remembered as "the 100% debt relief summit".' The NER's person is "Exchequer Gordon Brown"."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1366.txt"), "the 100% debt relief summit") == "Gordon Brown"
+
+
+def test_of_two_people_with_one_surname_the_story_is_about_the_first_it_names(nlp):
+    """bbc_heldout23: 'Rock star Ozzy Osbourne has been praised by police …. "I acted on impulse," Osbourne said.
+    … His wife Sharon, who called the police, said …' Later the story names Sharon Osbourne in full too."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1390.txt"), "I acted on impulse") == "Ozzy Osbourne"

@@ -66,6 +66,7 @@ class DocumentNames:
     def _collect_full_names(self) -> dict[str, str]:
         """Surname -> the longest full name in the document that ends with it (PERSON spans and proper-noun runs)."""
         names: dict[str, str] = {}
+        self._given_names: set[str] = set()  # every full name, for a first name said alone ("Sharon said")
         candidates = [strip_titles(clean_name(ent.text)) for ent in doc_ents(self.doc) if ent.label_ == "PERSON"]
         self._person_entity_names = set(candidates)
         # The NER sometimes labels a person's full name a product or a work ("Marcel Desailly" after a headline
@@ -126,9 +127,11 @@ class DocumentNames:
             if _is_doubled(parts):
                 continue  # "Nike Nike has reported …": a headline ending with the name the story opens with
             # two people with one surname (Tony and Cherie Blair): the one the story names more often, then the
-            # longest name
+            # one it names first (its subject: "Rock star Ozzy Osbourne …. His wife Sharon …")
             current = names.get(parts[-1], "")
-            if len(parts) >= 2 and (mentions[name], len(name)) > (mentions[current], len(current)):
+            if len(parts) >= 2:
+                self._given_names.add(name)
+            if len(parts) >= 2 and (current == "" or mentions[name] > mentions[current]):
                 names[parts[-1]] = name
         return names
 
@@ -214,9 +217,10 @@ class DocumentNames:
         if parts[0] in self._full_names:
             return self._full_names[parts[0]]
         # a first name, only for someone the NER itself calls a person ("Apple" is not "Apple Developer Connection")
-        first = {n for n in self._full_names.values() if n.split()[0] == parts[0] and n in self._person_entity_names}
-        if len(first) == 1:
-            return first.pop()  # "Jamie didn't finally arrive …" in a story about Jamie Costin
+        first = {n for n in self._given_names if n.split()[0] == parts[0] and n in self._person_entity_names}
+        chosen = first & set(self._full_names.values())
+        if len(first) == 1 or len(chosen) == 1:
+            return (chosen or first).pop()  # "Jamie didn't finally arrive …" in a story about Jamie Costin
         match = process.extractOne(parts[0], list(self._full_names), scorer=fuzz.ratio, score_cutoff=85)
         if match is None or match[0].startswith(parts[0]) or parts[0].startswith(match[0]):
             return None  # an ending added is another word ("German", "Germany"), not a spelling variant

@@ -571,3 +571,11 @@ def test_of_two_people_with_one_surname_the_story_is_about_the_first_it_names(nl
     """bbc_heldout23: 'Rock star Ozzy Osbourne has been praised by police …. "I acted on impulse," Osbourne said.
     … His wife Sharon, who called the police, said …' Later the story names Sharon Osbourne in full too."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1390.txt"), "I acted on impulse") == "Ozzy Osbourne"
+
+
+def test_a_surname_with_a_particle_is_not_a_full_name_of_its_own(nlp):
+    """bbc_heldout24: 'Double Olympic champion Hicham El Guerrouj is set to …. "…," said El Guerrouj.' (the NER
+    calls the second mention an organisation)"""
+    quotes = _speakers(nlp, "bbc_train_1423.txt")
+    guerrouj = _quote(quotes, "I am almost a month behind")
+    assert (guerrouj.speaker.name, guerrouj.speaker.type) == ("Hicham El Guerrouj", "person")

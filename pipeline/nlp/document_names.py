@@ -126,6 +126,8 @@ class DocumentNames:
                 continue  # "- the" from a ragged PERSON span, "Tory MP": no names
             if _is_doubled(parts):
                 continue  # "Nike Nike has reported …": a headline ending with the name the story opens with
+            if parts[0].lower() in NAME_PARTICLES:
+                continue  # "El Guerrouj" is the surname of Hicham El Guerrouj, not a full name
             # two people with one surname (Tony and Cherie Blair): the one the story names more often, then the
             # one it names first (its subject: "Rock star Ozzy Osbourne …. His wife Sharon …")
             current = names.get(parts[-1], "")

@@ -109,9 +109,7 @@ class DescriptionResolution:
         earlier_people = [(p, sp) for p, sp, _ in self._person_mentions if p < head.idx]
         for position, speaker in reversed(earlier_people):
             # the role named next to the person ("Tory leader Michael Howard"), not in the description itself
-            context = doc_text(self.doc)[max(0, position - 40):min(position + 120, head.idx)].lower()
-            # (not a possessive: "The actor's friend Budd Schulberg" is the friend)
-            if re.search(rf"\b{re.escape(head.lemma_.lower())}s?\b(?!['’]s\b)", context):
+            if _names_role(doc_text(self.doc)[max(0, position - 40):min(position + 120, head.idx)], head):
                 return speaker
         if head.lemma_.lower().startswith("spokes"):
             return None  # a spokesperson is someone introduced as one, not whoever the story is about
@@ -139,8 +137,13 @@ class DescriptionResolution:
             # a story that opens with a description names the person later ("…, the courts minister has said. …
             # said courts minister Christopher Leslie")
             for position, speaker, _ in self._person_mentions:
-                if head.idx < position <= head.idx + MAX_FORWARD_REFERENCE and re.search(
-                        rf"\b{re.escape(head.lemma_.lower())}s?\b",
-                        doc_text(self.doc)[max(head.idx + len(head), position - 40):position].lower()):
+                if head.idx < position <= head.idx + MAX_FORWARD_REFERENCE and _names_role(
+                        doc_text(self.doc)[max(head.idx + len(head), position - 40):position], head):
                     return speaker
         return None
+
+
+def _names_role(context: str, head: Token) -> bool:
+    """Whether the text next to a name gives it the description's role word ("Tory leader Michael Howard"), not in
+    a possessive ("The actor's friend Budd Schulberg" is the friend)."""
+    return re.search(rf"\b{re.escape(head.lemma_.lower())}s?\b(?!['’]s\b)", context.lower()) is not None

@@ -64,7 +64,8 @@ class DocumentNames:
     """Names as the story gives them: people's full names by surname, organisations' full names by short name."""
 
     def _collect_full_names(self) -> dict[str, str]:
-        """Surname -> the longest full name in the document that ends with it (PERSON spans and proper-noun runs)."""
+        """Surname -> the full name the document gives most often with it, the first named on a tie (PERSON spans
+        and proper-noun runs)."""
         names: dict[str, str] = {}
         self._given_names: set[str] = set()  # every full name, for a first name said alone ("Sharon said")
         candidates = [strip_titles(clean_name(ent.text)) for ent in doc_ents(self.doc) if ent.label_ == "PERSON"]
@@ -156,6 +157,7 @@ class DocumentNames:
         return names
 
     def by_stage_name(self, speaker: Speaker | None) -> Speaker | None:
+        """The speaker under the stage name the story gives them, if it gives one."""
         if speaker is None or speaker.type != "person" or speaker.name not in self._stage_names:
             return speaker
         stage = self._stage_names[speaker.name]

@@ -38,7 +38,7 @@ ROLE_WORDS = TITLES | {
     "veteran", "teenager", "youngster", "olympian", "matchwinner", "frenchman", "englishman", "scotsman",
     "welshman", "irishman", "dutchman", "businessman", "businesswoman", "tycoon", "billionaire", "millionaire",
     "entrepreneur", "forward", "batsman", "bowler", "sprinter", "hurdler", "champion", "hooker", "prop", "lock",
-    "centre", "fly-half", "scrum-half", "full-back", "flanker", "guitarist", "drummer", "frontman", "star",
+    "centre", "fly-half", "scrum-half", "full-back", "flanker", "guitarist", "drummer", "frontman",
 }
 # More words than this before a surname are a title or a headline run into the body ("Big Brother Germaine Greer").
 MAX_NAME_WORDS = 3

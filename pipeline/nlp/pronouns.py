@@ -157,7 +157,8 @@ class PronounResolution:
                 and PRONOUN_GENDER.get(t.lower_) == PRONOUN_GENDER[word] and self.is_outside(t)]
 
     def _same_possessives(self, tokens, word: str) -> list[Token]:
-        """Possessive pronouns of the same gender ("Podcasts rely on his technology"), outside quotes."""
+        """Possessive pronouns of the same gender ("Podcasts rely on his technology"), outside quotes; not "her",
+        which is as often the object."""
         return [t for t in tokens if t.dep_ == "poss" and PRONOUN_GENDER.get(t.lower_) == PRONOUN_GENDER[word]
                 and t.lower_ != "her" and self.is_outside(t)]
 

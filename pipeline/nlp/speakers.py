@@ -358,8 +358,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
             named = [entity_of(t) for t in token.subtree if t.ent_type_ == "PERSON"]
             if named and len(named[-1]) > 1:
                 return self._with_role(self.person(named[-1]), token, named[-1])
-            text = " ".join(t.text for t in token.subtree if t.dep_ != "punct")
-            return Speaker(text, "anonymous", None, mention=text)
+            return _unnamed_source(token)
         if is_age_noun(token):
             return self._description(token)  # "the 30-year-old" (the NER calls it a DATE)
         if token.text[:-1].isupper() and token.text.endswith("s") and token.text[:-1].lower() in SOURCE_NOUNS:
@@ -368,8 +367,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
                 t.lemma_.lower().startswith("spokes") and t.pos_ == "NOUN" for t in token.subtree if t.i > token.i):
             # "A Department for Work and Pensions spokeswoman said": the parser made the body the head; the
             # source is its unnamed spokesperson
-            text = " ".join(t.text for t in token.subtree if t.dep_ != "punct")
-            return Speaker(text, "anonymous", None, mention=text)
+            return _unnamed_source(token)
         ent = entity_of(token)
         if ent is not None:
             return self._from_entity(ent, token)
@@ -421,8 +419,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
         if token.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) \
                 and any(t.lemma_.lower() in SOURCE_NOUNS for t in token.subtree):
             # "A Top of the Pops spokesperson said": the parser made the show the head; the source is unnamed
-            text = " ".join(t.text for t in token.subtree if t.dep_ != "punct")
-            return Speaker(text, "anonymous", None, mention=text)
+            return _unnamed_source(token)
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.is_alpha and (
                 token.i > sent_of(token).start or token.text in self._full_names)):
             return self._bare_name(token)  # a surname the tagger took for a noun ("Pires told …")
@@ -536,3 +533,9 @@ def _names_a_body(ent: Span) -> bool:
     fused in front, is the company's, whatever the NER says."""
     return (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in ORG_NOUNS) or (
         len(ent) > 2 and ent[0].lemma_.lower() in ORG_NOUNS and ent[0].text.istitle())
+
+
+def _unnamed_source(token: Token) -> Speaker:
+    """An unnamed source described by the whole phrase a token heads ("one of her male colleagues")."""
+    text = " ".join(t.text for t in token.subtree if t.dep_ != "punct")
+    return Speaker(text, "anonymous", None, mention=text)

@@ -90,9 +90,8 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
             if ent.label_ == "PERSON" or (ent.label_ in ORG_LABELS and self._surname_match(ent.text)):
                 if _names_a_body(ent):
                     # "Bookmaker William Hill has stopped taking bets": a body for "the firm" to refer to
-                    name = clean_name(ent[1:].text if ent[0].lemma_.lower() in ORG_NOUNS else ent.text)
-                    self._org_mentions.append((ent.start_char, Speaker(name, "organization", f"org:{slug(name)}",
-                                                                       mention=ent.text), subject))
+                    body = ent[1:] if ent[0].lemma_.lower() in ORG_NOUNS else ent
+                    self._org_mentions.append((ent.start_char, self.organization(body), subject))
                     self._org_labels[ent.start_char] = "ORG"
                     continue
                 if not self._credible_person(ent):

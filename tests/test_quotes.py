@@ -579,3 +579,9 @@ def test_a_surname_with_a_particle_is_not_a_full_name_of_its_own(nlp):
     quotes = _speakers(nlp, "bbc_train_1423.txt")
     guerrouj = _quote(quotes, "I am almost a month behind")
     assert (guerrouj.speaker.name, guerrouj.speaker.type) == ("Hicham El Guerrouj", "person")
+
+
+def test_a_description_that_is_the_subject_of_its_own_clause_is_not_the_role_of_the_name_before_it(nlp):
+    """bbc_heldout24: 'Echoing the new US Secretary of State Condoleezza Rice, the prime minister said … Mr Blair …
+    The prime minister conceded that the US had "what appears to be a harder position"' is Tony Blair, not Rice."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1421.txt"), "what appears to be") == "Tony Blair"

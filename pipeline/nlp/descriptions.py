@@ -19,7 +19,7 @@ from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, GENERIC_PEOPLE, ORG_NOUNS
 from .syntax import is_age_noun
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # How far back (in tokens) "the spokesman added" looks, over the quote it closes, for "A spokesman said …"
 MAX_SOURCE_BACK = 150
@@ -109,7 +109,7 @@ class DescriptionResolution:
         earlier_people = [(p, sp) for p, sp, _ in self._person_mentions if p < head.idx]
         for position, speaker in reversed(earlier_people):
             # the role named next to the person ("Tory leader Michael Howard"), not in the description itself
-            if _names_role(doc_text(self.doc)[max(0, position - 40):min(position + 120, head.idx)], head):
+            if _names_role(self.doc, max(0, position - 40), min(position + 120, head.idx), head, position):
                 return speaker
         if head.lemma_.lower().startswith("spokes"):
             return None  # a spokesperson is someone introduced as one, not whoever the story is about
@@ -138,12 +138,26 @@ class DescriptionResolution:
             # said courts minister Christopher Leslie")
             for position, speaker, _ in self._person_mentions:
                 if head.idx < position <= head.idx + MAX_FORWARD_REFERENCE and _names_role(
-                        doc_text(self.doc)[max(head.idx + len(head), position - 40):position], head):
+                        self.doc, max(head.idx + len(head), position - 40), position, head, position):
                     return speaker
         return None
 
 
-def _names_role(context: str, head: Token) -> bool:
-    """Whether the text next to a name gives it the description's role word ("Tory leader Michael Howard"), not in
-    a possessive ("The actor's friend Budd Schulberg" is the friend)."""
-    return re.search(rf"\b{re.escape(head.lemma_.lower())}s?\b(?!['’]s\b)", context.lower()) is not None
+def _names_role(doc: Doc, start: int, end: int, head: Token, name_at: int) -> bool:
+    """Whether the text next to a name (characters `start`–`end` of the doc) gives it the description's role word
+    ("Tory leader Michael Howard"), not in a possessive ("The actor's friend Budd Schulberg" is the friend) nor as
+    the subject of a clause of its own ("Echoing Condoleezza Rice, the prime minister said" is someone else)."""
+    text = doc_text(doc)
+    for match in re.finditer(rf"\b{re.escape(head.lemma_.lower())}s?\b(?!['’]s\b)", text[start:end].lower()):
+        word = doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
+        if word is None or not _own_subject(word.root, name_at):
+            return True
+    return False
+
+
+def _own_subject(role: Token, name_at: int) -> bool:
+    """A definite description that is a verb's subject, with the name outside it: another mention, not an
+    apposition."""
+    return role.dep_ in ("nsubj", "nsubjpass") and role.head.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in role.children) \
+        and not any(t.idx == name_at for t in role.subtree)

@@ -585,3 +585,9 @@ def test_a_description_that_is_the_subject_of_its_own_clause_is_not_the_role_of_
     """bbc_heldout24: 'Echoing the new US Secretary of State Condoleezza Rice, the prime minister said … Mr Blair …
     The prime minister conceded that the US had "what appears to be a harder position"' is Tony Blair, not Rice."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1421.txt"), "what appears to be") == "Tony Blair"
+
+
+def test_a_capitalised_word_of_an_event_before_a_subject_noun_is_not_a_name(nlp):
+    """bbc_heldout23: '… said Moya. … The 1998 French Open champion is determined to …. "…," he said.' is Carlos
+    Moya; "Open" (in the NER's event "French Open") is not a person for "he" to find."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1381.txt"), "At the age of 29") == "Carlos Moya"

@@ -108,7 +108,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
             subject_name = token.dep_ == "nsubj" and self._surname_match(token.text)
             appositive = token.dep_ in ("appos", "compound") and token.head.dep_ == "nsubj" \
                 and token.head.pos_ == "NOUN" and token.text[:1].isupper() \
-                and token.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT")
+                and not token.ent_type_  # any entity but a person ("the French Open champion") is not a name
             if subject_name or appositive:
                 self._person_mentions.append((token.idx, self._bare_name(token), True))
         # Full names the NER missed ("Civil Aviation Minister Praful Patel").

@@ -591,3 +591,10 @@ def test_a_capitalised_word_of_an_event_before_a_subject_noun_is_not_a_name(nlp)
     """bbc_heldout23: '… said Moya. … The 1998 French Open champion is determined to …. "…," he said.' is Carlos
     Moya; "Open" (in the NER's event "French Open") is not a person for "he" to find."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1381.txt"), "At the age of 29") == "Carlos Moya"
+
+
+def test_a_name_the_story_also_puts_in_the_plural_is_a_party_not_a_person(nlp):
+    """bbc_heldout22: 'Lib Dem spokesman Vince Cable said … say the Lib Dems … But the Lib Dem spokesman questioned
+    …. He urged the government to scrap the "grossly unfair" tax' is Vince Cable (the NER calls "Lib Dem" a
+    person)."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1348.txt"), "grossly unfair") == "Vince Cable"

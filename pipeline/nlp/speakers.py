@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .doc_index import doc_ents, sent_of
+from .doc_index import doc_ents, doc_text, sent_of
 from .descriptions import DescriptionResolution
 from .document_names import PEERAGE, DocumentNames, as_peer, is_org_name
 from .gazetteer import Gazetteer, load_gazetteer
@@ -116,7 +116,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
         for position, name, subject in self._name_runs:
             token = self.doc.char_span(position, position + 1, alignment_mode="expand")
             if position not in known and token is not None and self.is_outside(token[0]) \
-                    and not any(p <= position < p + 40 for p in known):
+                    and not any(p <= position < p + 40 for p in known) and not self._names_members(name):
                 resolved = self.gazetteer.resolve(name, "PERSON")
                 speaker = Speaker(resolved.entity.name, "person", resolved.entity.id, mention=name,
                                   gender=resolved.entity.gender) if resolved else \
@@ -131,13 +131,18 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
         in full with it, puts an honorific before it, or the gazetteer knows it: news introduces people by full
         name. Others are not pronoun antecedents."""
         if len(ent) > 1:
-            return not _has_org_word(ent)  # not "Downing Street"
+            return not _has_org_word(ent) and not self._names_members(ent.text)  # not "Downing Street"
         if self._surname_match(ent.text):
             return True
         if ent.text.lower() in self._honorific_words or ent.text in self._reporting_subjects:
             return True  # "Mr Parry", or "Parry admits …": someone who speaks is a person
         resolved = self.gazetteer.resolve(ent.text, "PERSON")
         return resolved is not None and resolved.method == "exact"
+
+    def _names_members(self, name: str) -> bool:
+        """A name the story also puts in the plural ("Lib Dem spokesman Vince Cable … say the Lib Dems") is a
+        party or group's, not a person's."""
+        return re.search(rf"\b{re.escape(name)}s\b", doc_text(self.doc)) is not None
 
     @property
     def _reporting_subjects(self) -> set[str]:

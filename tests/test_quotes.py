@@ -598,3 +598,11 @@ def test_a_name_the_story_also_puts_in_the_plural_is_a_party_not_a_person(nlp):
     …. He urged the government to scrap the "grossly unfair" tax' is Vince Cable (the NER calls "Lib Dem" a
     person)."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1348.txt"), "grossly unfair") == "Vince Cable"
+
+
+def test_a_body_the_ner_calls_a_person_is_what_the_club_and_it_refer_to(nlp):
+    """bbc_heldout23: "Manchester United's board has agreed to give US tycoon Malcolm Glazer access to its books. …
+    In a statement, the club said it would allow Mr Glazer "limited due diligence" … But it said it continued to
+    oppose Mr Glazer's plans, calling his assumptions "aggressive"' (the NER calls Manchester United a person)."""
+    quotes = _speakers(nlp, "bbc_train_1371.txt")
+    assert _speaker_of(quotes, "limited due diligence") == _speaker_of(quotes, "aggressive") == "Manchester United"

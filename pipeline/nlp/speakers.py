@@ -95,6 +95,10 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
                     self._org_labels[ent.start_char] = "ORG"
                     continue
                 if not self._credible_person(ent):
+                    if len(ent) > 1 and _has_org_word(ent):
+                        # "Manchester United's board has agreed …": a body for "the club" and "it" to refer to
+                        self._org_mentions.append((ent.start_char, self.organization(ent), subject))
+                        self._org_labels[ent.start_char] = "ORG"
                     continue
                 self._person_mentions.append((ent.start_char, _with_honorific_gender(self.person(ent), ent), subject))
             elif ent.label_ in ("ORG", "GPE"):

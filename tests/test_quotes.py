@@ -606,3 +606,11 @@ def test_a_body_the_ner_calls_a_person_is_what_the_club_and_it_refer_to(nlp):
     oppose Mr Glazer's plans, calling his assumptions "aggressive"' (the NER calls Manchester United a person)."""
     quotes = _speakers(nlp, "bbc_train_1371.txt")
     assert _speaker_of(quotes, "limited due diligence") == _speaker_of(quotes, "aggressive") == "Manchester United"
+
+
+def test_a_royal_goes_by_title_and_given_name(nlp):
+    """bbc_heldout23: 'Prince Charles and Camilla Parker Bowles … Charles said he and his wife-to-be were "absolutely
+    delighted". … Princes William and Harry said they are "very happy"' (the story also names Charles Kennedy)."""
+    quotes = _speakers(nlp, "bbc_train_1384.txt")
+    assert _speaker_of(quotes, "absolutely delighted") == "Prince Charles"
+    assert _speaker_of(quotes, "all the luck") == "Prince William and Prince Harry"

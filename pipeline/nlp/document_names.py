@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
+# Titles a royal goes by with one given name: "Prince Charles" is the name, not Charles Kennedy's first name
+ROYAL_TITLES = {"Prince": "Prince", "Princess": "Princess", "King": "King", "Queen": "Queen", "Pope": "Pope",
+                "Emperor": "Emperor", "Princes": "Prince", "Princesses": "Princess"}
 MAX_NICKNAME_WORDS = 3  # Ronnie "The Rocket" O'Sullivan
 # Entity labels the NER gives some people's names in news text
 _MISLABELLED_NAME_TYPES = frozenset({"PRODUCT", "WORK_OF_ART"})
@@ -69,6 +72,9 @@ class DocumentNames:
         names: dict[str, str] = {}
         self._given_names: set[str] = set()  # every full name, for a first name said alone ("Sharon said")
         candidates = [strip_titles(clean_name(ent.text)) for ent in doc_ents(self.doc) if ent.label_ == "PERSON"]
+        # given name -> "Prince Charles", for "Charles said" later
+        self._royal_names = {royal.split()[-1]: royal for ent in doc_ents(self.doc) if ent.label_ == "PERSON"
+                             and (royal := self._royal_name(ent)) is not None}
         self._person_entity_names = set(candidates)
         # The NER sometimes labels a person's full name a product or a work ("Marcel Desailly" after a headline
         # that ran into the body): such a run is a name when its last word is a surname the NER does call a person.
@@ -220,6 +226,8 @@ class DocumentNames:
             return None
         if parts[0] in self._full_names:
             return self._full_names[parts[0]]
+        if parts[0] in self._royal_names:
+            return self._royal_names[parts[0]]
         # a first name, only for someone the NER itself calls a person ("Apple" is not "Apple Developer Connection")
         first = {n for n in self._given_names if n.split()[0] == parts[0] and n in self._person_entity_names}
         chosen = first & set(self._full_names.values())
@@ -230,7 +238,20 @@ class DocumentNames:
             return None  # an ending added is another word ("German", "Germany"), not a spelling variant
         return self._full_names[match[0]]
 
+    def _royal_name(self, ent: Span) -> str | None:
+        """ "Prince Charles", "King Abdullah", "Princes William and Harry" (each): a royal title and one given name."""
+        words = clean_name(ent.text).split()
+        if len(words) == 2 and words[0] in ROYAL_TITLES:
+            return f"{ROYAL_TITLES[words[0]]} {words[1]}"
+        before = ent.doc[ent.start - 1].text if ent.start > 0 else ""
+        if ent.root.dep_ == "conj" and ent.root.head.i > 0:
+            before = ent.doc[ent.root.head.i - 1].text if ent.doc[ent.root.head.i - 1].text in ROYAL_TITLES else before
+        return f"{ROYAL_TITLES[before]} {words[0]}" if len(words) == 1 and before in ROYAL_TITLES else None
+
     def person(self, ent: Span) -> Speaker:
+        royal = self._royal_name(ent)
+        if royal is not None:
+            return Speaker(royal, "person", f"person:{slug(royal)}", mention=ent.text)
         name = strip_titles(clean_name(ent.text))
         if len(ent) == 1 and self._surname_match(name) is None:
             firm = self._organization_starting(name)

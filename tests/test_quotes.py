@@ -614,3 +614,9 @@ def test_a_royal_goes_by_title_and_given_name(nlp):
     quotes = _speakers(nlp, "bbc_train_1384.txt")
     assert _speaker_of(quotes, "absolutely delighted") == "Prince Charles"
     assert _speaker_of(quotes, "all the luck") == "Prince William and Prince Harry"
+
+
+def test_the_title_alone_is_the_person_named_with_it(nlp):
+    """bbc_heldout23: '… at which the Archbishop of Canterbury, Dr Rowan Williams, will preside. … The Archbishop of
+    Canterbury said: "I am pleased that …"'"""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1384.txt"), "I am pleased that Prince") == "Rowan Williams"

@@ -85,6 +85,15 @@ class DescriptionResolution:
         kind = "organization" if head.lemma_.lower() in ORG_NOUNS else "anonymous"
         return Speaker(text, kind, None, mention=text)
 
+    def named_with_role(self, head: Token) -> Speaker | None:
+        """"the minister" after "Civil aviation minister Praful Patel": the last person named next to the role."""
+        for position, speaker, _ in reversed(self._person_mentions):
+            # the role named next to the person ("Tory leader Michael Howard"), not in the description itself
+            if position < head.idx and _names_role(
+                    self.doc, max(0, position - 40), min(position + 120, head.idx), head, position):
+                return speaker
+        return None
+
     def _definite_reference(self, head: Token) -> Speaker | None:
         """The person a definite description refers back to ("the spokesman", "the former Scotland international")."""
         # "the Ukrainian official" refers back to "a senior Ukrainian official"; "the spokesman" to a person.
@@ -105,12 +114,10 @@ class DescriptionResolution:
                         and self.is_outside(earlier):
                     return self._description(earlier)
             break
-        # "the minister" after "Civil aviation minister Praful Patel".
+        named = self.named_with_role(head)
+        if named is not None:
+            return named
         earlier_people = [(p, sp) for p, sp, _ in self._person_mentions if p < head.idx]
-        for position, speaker in reversed(earlier_people):
-            # the role named next to the person ("Tory leader Michael Howard"), not in the description itself
-            if _names_role(self.doc, max(0, position - 40), min(position + 120, head.idx), head, position):
-                return speaker
         if head.lemma_.lower().startswith("spokes"):
             return None  # a spokesperson is someone introduced as one, not whoever the story is about
         # the person the sentence before the quote is about ("Hayley Yelling said … “…,” said the European

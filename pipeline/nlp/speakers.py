@@ -18,7 +18,7 @@ from .doc_index import doc_ents, doc_text, sent_of
 from .descriptions import DescriptionResolution
 from .document_names import PEERAGE, DocumentNames, as_peer, is_org_name
 from .gazetteer import Gazetteer, load_gazetteer
-from .names import clean_name, initials, name_run, slug, strip_titles
+from .names import TITLES, clean_name, initials, name_run, slug, strip_titles
 from .pronouns import PronounResolution
 from .speaker_record import Speaker
 from .speaker_words import (
@@ -428,6 +428,12 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
                 and any(t.lemma_.lower() in SOURCE_NOUNS for t in token.subtree):
             # "A Top of the Pops spokesperson said": the parser made the show the head; the source is unnamed
             return _unnamed_source(token)
+        if token.pos_ == "PROPN" and token.lower_ in TITLES and any(c.dep_ == "det" and c.lower_ == "the"
+                                                                   for c in token.children):
+            # "The Archbishop of Canterbury said" after "the Archbishop of Canterbury, Dr Rowan Williams"
+            named = self.named_with_role(token)
+            if named is not None:
+                return named
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.is_alpha and (
                 token.i > sent_of(token).start or token.text in self._full_names)):
             return self._bare_name(token)  # a surname the tagger took for a noun ("Pires told …")

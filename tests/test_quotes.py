@@ -620,3 +620,9 @@ def test_the_title_alone_is_the_person_named_with_it(nlp):
     """bbc_heldout23: '… at which the Archbishop of Canterbury, Dr Rowan Williams, will preside. … The Archbishop of
     Canterbury said: "I am pleased that …"'"""
     assert _speaker_of(_speakers(nlp, "bbc_train_1384.txt"), "I am pleased that Prince") == "Rowan Williams"
+
+
+def test_a_saying_participle_the_parser_hangs_on_the_object_reports_for_the_subject(nlp):
+    """bbc_heldout23: 'But Home Office minister Hazel Blears defended the move saying it would give the civilian
+    officers "just that little bit of edge".' (the parse makes "saying" a modifier of "the move")"""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1380.txt"), "just that little bit") == "Hazel Blears"

@@ -226,6 +226,12 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
                 speaker = self._participle_source(token.head)
                 if speaker is not None:
                     return speaker
+                if token.head.dep_ == "dobj" and token.head.head != token.head \
+                        and token.head.lemma_.lower() not in DOCUMENT_NOUNS:
+                    # "Hazel Blears defended the move saying it would …": the parser hangs the participle on the
+                    # object; it reports for the clause's subject (but "a letter from … saying" is the letter's)
+                    token = token.head.head
+                    continue
             if token.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl") and token.head != token:
                 token = token.head
                 continue

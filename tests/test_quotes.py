@@ -626,3 +626,9 @@ def test_a_saying_participle_the_parser_hangs_on_the_object_reports_for_the_subj
     """bbc_heldout23: 'But Home Office minister Hazel Blears defended the move saying it would give the civilian
     officers "just that little bit of edge".' (the parse makes "saying" a modifier of "the move")"""
     assert _speaker_of(_speakers(nlp, "bbc_train_1380.txt"), "just that little bit") == "Hazel Blears"
+
+
+def test_the_subject_of_keen_to_point_out_is_the_source(nlp):
+    """bbc_heldout24: 'The EU said a tax would only be passed after full consultation with airlines. It was keen to
+    point out earlier this week that any new tax on jet fuel should not hurt the "competitiveness of the airlines".'"""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1425.txt"), "competitiveness of the") == "European Union"

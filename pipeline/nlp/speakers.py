@@ -232,7 +232,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
                     # object; it reports for the clause's subject (but "a letter from … saying" is the letter's)
                     token = token.head.head
                     continue
-            if token.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl") and token.head != token:
+            if token.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "acomp") and token.head != token:
                 token = token.head
                 continue
             break

@@ -632,3 +632,9 @@ def test_the_subject_of_keen_to_point_out_is_the_source(nlp):
     """bbc_heldout24: 'The EU said a tax would only be passed after full consultation with airlines. It was keen to
     point out earlier this week that any new tax on jet fuel should not hurt the "competitiveness of the airlines".'"""
     assert _speaker_of(_speakers(nlp, "bbc_train_1425.txt"), "competitiveness of the") == "European Union"
+
+
+def test_a_document_published_by_someone_speaks_for_them(nlp):
+    """bbc_heldout8: 'A survey published on the eve of the conference by PricewaterhouseCoopers said four in ten
+    business leaders were "very confident" …'"""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0051.txt"), "very confident") == "PricewaterhouseCoopers"

@@ -256,6 +256,12 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
                     if entities and child.lower_ == "by":  # "by telecoms giant BT"
                         return self.person(entities[-1]) if entities[-1].label_ == "PERSON" else \
                             self.organization(entities[-1])
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # "A survey published … by PricewaterhouseCoopers said"
+                for agent in (g for g in child.children if g.dep_ == "agent"):
+                    for source in (c for c in agent.children if c.dep_ == "pobj"):
+                        author = self.speaker_for(source)
+                        if author is not None and author.type in ("person", "organization"):
+                            return author
             if child.dep_ == "poss":
                 author = self.speaker_for(child)  # "His message to the chancellor was: …"
                 # "United's spokesman" speaks for United; "the rapper's spokesman" is a person of their own

@@ -638,3 +638,9 @@ def test_a_document_published_by_someone_speaks_for_them(nlp):
     """bbc_heldout8: 'A survey published on the eve of the conference by PricewaterhouseCoopers said four in ten
     business leaders were "very confident" …'"""
     assert _speaker_of(_speakers(nlp, "bbc_val_0051.txt"), "very confident") == "PricewaterhouseCoopers"
+
+
+def test_a_double_surname_after_an_honorific_is_the_full_name_it_ends(nlp):
+    """bbc_heldout23: 'Prince Charles and Camilla Parker Bowles … Mrs Parker Bowles said the prince went down on one
+    knee to propose and added: "I'm just coming down to earth."' (the story says "Mrs Parker Bowles" more often)"""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1384.txt"), "I'm just coming down") == "Camilla Parker Bowles"

@@ -126,6 +126,15 @@ class DocumentNames:
         candidates = [" ".join(n.split()[1:]) if len(n.split()) >= 3 and (
             n.split()[0] in surnames or n.split()[0].endswith("s")) else n for n in candidates]
         mentions = Counter(candidates)
+        # "Mrs Parker Bowles" after "Camilla Parker Bowles": two words after an honorific are a double surname,
+        # the longer name's, named as often as both together ("Treasury Paul Boateng" does not take Paul Boateng)
+        text = doc_text(self.doc)
+        for name in list(mentions):
+            longer = {n for n in mentions if n.endswith(" " + name)}
+            if len(longer) == 1 and re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? {re.escape(name)}\b", text):
+                mentions[longer.pop()] += mentions[name]
+                del mentions[name]
+        candidates = [n for n in candidates if n in mentions]
         for name in candidates:
             parts = name.split()
             if not all(p[:1].isupper() or p.lower() in NAME_PARTICLES for p in parts) \
@@ -217,8 +226,9 @@ class DocumentNames:
     def _surname_match(self, text: str) -> str | None:
         """The document's full name for a lone surname, allowing a spelling variant (Mukerjee ~ Mukherjee)."""
         parts = clean_name(text).split()
-        if len(parts) > 1 and parts[0].lower() in NAME_PARTICLES:
-            # "Le Bon" after "Simon Le Bon": a surname with a particle
+        if len(parts) > 1 and (parts[0].lower() in NAME_PARTICLES or " ".join(parts) not in self._given_names):
+            # "Le Bon" after "Simon Le Bon": a surname with a particle; "Parker Bowles" after "Camilla Parker
+            # Bowles": a double surname
             tail = " ".join(parts)
             full = {n for n in self._full_names.values() if n.endswith(" " + tail)}
             return full.pop() if len(full) == 1 else None

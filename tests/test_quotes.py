@@ -644,3 +644,9 @@ def test_a_double_surname_after_an_honorific_is_the_full_name_it_ends(nlp):
     """bbc_heldout23: 'Prince Charles and Camilla Parker Bowles … Mrs Parker Bowles said the prince went down on one
     knee to propose and added: "I'm just coming down to earth."' (the story says "Mrs Parker Bowles" more often)"""
     assert _speaker_of(_speakers(nlp, "bbc_train_1384.txt"), "I'm just coming down") == "Camilla Parker Bowles"
+
+
+def test_a_first_name_shared_by_two_full_names_is_the_one_whose_surname_the_story_says_most(nlp):
+    """bbc_heldout23: "Police praise 'courageous' Ozzy Rock star Ozzy Osbourne … Osbourne said … Ozzy said he was
+    "just coming to grips" …' (the headline runs "Ozzy" into "Rock": the NER finds a person "Ozzy Rock")."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1390.txt"), "just coming to grips") == "Ozzy Osbourne"

@@ -76,6 +76,7 @@ class DocumentNames:
         self._royal_names = {royal.split()[-1]: royal for ent in doc_ents(self.doc) if ent.label_ == "PERSON"
                              and (royal := self._royal_name(ent)) is not None}
         self._person_entity_names = set(candidates)
+        self._person_words = Counter(t.text for t in self.doc if t.ent_type_ == "PERSON")
         # The NER sometimes labels a person's full name a product or a work ("Marcel Desailly" after a headline
         # that ran into the body): such a run is a name when its last word is a surname the NER does call a person.
         person_surnames = {c.split()[-1] for c in candidates if c}
@@ -243,6 +244,13 @@ class DocumentNames:
         chosen = first & set(self._full_names.values())
         if len(first) == 1 or len(chosen) == 1:
             return (chosen or first).pop()  # "Jamie didn't finally arrive …" in a story about Jamie Costin
+        if len(chosen) > 1:
+            # "Ozzy said" with "Ozzy Osbourne" and a headline's "Ozzy Rock": the one whose surname the story says
+            # most
+            said = self._person_words
+            ranked = sorted(chosen, key=lambda n: said[n.split()[-1]], reverse=True)
+            if said[ranked[0].split()[-1]] > said[ranked[1].split()[-1]]:
+                return ranked[0]
         match = process.extractOne(parts[0], list(self._full_names), scorer=fuzz.ratio, score_cutoff=85)
         if match is None or match[0].startswith(parts[0]) or parts[0].startswith(match[0]):
             return None  # an ending added is another word ("German", "Germany"), not a spelling variant

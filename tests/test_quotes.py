@@ -650,3 +650,10 @@ def test_a_first_name_shared_by_two_full_names_is_the_one_whose_surname_the_stor
     """bbc_heldout23: "Police praise 'courageous' Ozzy Rock star Ozzy Osbourne … Osbourne said … Ozzy said he was
     "just coming to grips" …' (the headline runs "Ozzy" into "Rock": the NER finds a person "Ozzy Rock")."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1390.txt"), "just coming to grips") == "Ozzy Osbourne"
+
+
+def test_a_term_in_the_clause_a_noun_of_asserting_reports_is_its_owners(nlp):
+    """bbc_heldout24: 'Mr Brown's insistence he was not "gloating" was a pointed rebuttal of a warning from …' is
+    Gordon Brown's word; seed 003's 'dismissed the accusations as "ridiculous."' stays Matthew Miller's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1389.txt"), "gloating") == "Gordon Brown"
+    assert _speaker_of(_speakers(nlp, "003_e69eb9d007a3607d.txt"), "ridiculous") == "Matthew Miller"

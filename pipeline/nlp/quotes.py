@@ -50,6 +50,9 @@ MAX_PHRASE_WORDS = 8
 # Nouns of saying: a quote inside one ("the cries of “…”", "comments such as “…”") is not the words of whoever
 # reports the saying.
 _OTHERS_WORDS = {"cry", "comment", "claim", "remark", "call", "chant", "slogan", "jibe", "taunt", "shout"}
+# ... and nouns of asserting, when the quote is in the clause they report ("Mr Brown's insistence he was not
+# “gloating”"; not "dismissed the accusations as “ridiculous”")
+_ASSERTION_NOUNS = {"insistence", "assertion", "denial", "accusation", "allegation", "admission", "boast"}
 # A term for a thing "proposed by", "coined by" someone named is that one's label.
 _NAMING_LEMMAS = {"propose", "coin", "dub", "call", "name", "term", "brand", "label", "suggest", "promote",
                   "champion", "advocate"}
@@ -238,7 +241,8 @@ def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> I
             # groups dubbed “pioneers” were …"): the words are those of whoever reports it
         if token.dep_ in _CLIMB_STOP and resolver.is_outside(token) and _has_own_speaker(token):
             in_own_clause = True
-        if head.pos_ == "NOUN" and head.lemma_ in _OTHERS_WORDS:
+        if head.pos_ == "NOUN" and (head.lemma_ in _OTHERS_WORDS or
+                                    head.lemma_ in _ASSERTION_NOUNS and token.dep_ in ("acl", "ccomp", "relcl")):
             # "between the cries of “impossible to regulate” and …": the words of those crying, when the story
             # says who they are ("claims from Conservative leader Michael Howard that he led a “grubby government”")
             yield head

@@ -657,3 +657,9 @@ def test_a_term_in_the_clause_a_noun_of_asserting_reports_is_its_owners(nlp):
     Gordon Brown's word; seed 003's 'dismissed the accusations as "ridiculous."' stays Matthew Miller's."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1389.txt"), "gloating") == "Gordon Brown"
     assert _speaker_of(_speakers(nlp, "003_e69eb9d007a3607d.txt"), "ridiculous") == "Matthew Miller"
+
+
+def test_a_quote_after_another_person_is_reported_is_theirs_not_the_last_speakers(nlp):
+    """bbc_heldout24: '… Barry Beal …. Steve Ash, from Activcard, told the BBC News website there are two parts to
+    the process of identification. The most difficult is …. "The end solution is to provide a method …"'"""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1397.txt"), "The end solution") == "Steve Ash"

@@ -35,3 +35,26 @@ def test_extraction_never_fails_and_every_offset_is_valid(bbc_sample, nlp):
     assert all(r["date_start"] is None or r["date_granularity"] in ("day", "month", "year") for r in tables["events"])
     relative = [r for r in tables["events"] if r["date_text"] and r["date_text"].lower() in ("last month", "last week", "yesterday", "on monday", "monday")]
     assert all(r["date_start"] is None for r in relative)
+
+
+@pytest.fixture(scope="module")
+def train_rows():
+    path = BBC_CORPUS / "train.csv"
+    if not path.exists():
+        pytest.skip(f"BBC corpus not found at {path} (it lives in shared/ beside the repo)")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _speakers_of_row(nlp, rows, index: int) -> dict[str, str | None]:
+    from pipeline.nlp.quotes import extract_quotes
+
+    doc = nlp(parse_article(rows[index]["text"].encode("utf-8")).text)
+    return {q.text: q.speaker.name for q in extract_quotes(doc)}
+
+
+def test_a_name_and_its_role_in_commas_before_the_verb_is_the_speaker(nlp, train_rows):
+    """train.csv row 398 (not in the gold): 'In response to Dr Gibbons' comments, Ieuan Wyn Jones, leader of the
+    Plaid Cymru group in the assembly, said: "It is apparent …"' (the parse hangs the name on "comments")."""
+    speakers = _speakers_of_row(nlp, train_rows, 398)
+    assert next(s for t, s in speakers.items() if t.startswith("It is apparent")) == "Ieuan Wyn Jones"

@@ -38,6 +38,7 @@ from .syntax import (
     is_age_noun,
     is_controlling_object,
     is_subject,
+    is_verb,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
@@ -288,6 +289,19 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
         if has_subject(verb) or verb.i == 0:
             return None
         before = self.doc[verb.i - 1]
+        if before.text == ",":
+            # "In response to …, Ieuan Wyn Jones, leader of the Plaid Cymru group, said": a name and its role in
+            # commas
+            start = sent_of(verb).start
+            comma = next((t.i for t in reversed(self.doc[max(start, verb.i - 1 - MAX_ROLE_WORDS):verb.i - 1])
+                          if t.text == ","), None)
+            if comma is None or comma == start or any(is_verb(t) for t in self.doc[comma:verb.i]):
+                return None
+            before = self.doc[comma - 1]
+            ent = entity_of(before)
+            if ent is None or ent.label_ != "PERSON" or ent.end != comma or not self.is_outside(before):
+                return None
+            return self._with_role(self.person(ent), before, ent)
         ent = entity_of(before)
         if ent is None or ent.label_ != "PERSON" or ent.end != verb.i or not self.is_outside(before):
             return None
@@ -533,6 +547,8 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
 
 # How far back (in tokens) "the report" looks for the report whose author it names
 MAX_DOCUMENT_BACK = 300
+# The longest role phrase in commas between a name and its verb ("Jones, leader of the Plaid Cymru group, said")
+MAX_ROLE_WORDS = 15
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",
                      "baroness": "f"}
 _HONORIFICS = set(_HONORIFIC_GENDER) | {"dr"}

@@ -663,3 +663,9 @@ def test_a_quote_after_another_person_is_reported_is_theirs_not_the_last_speaker
     """bbc_heldout24: '… Barry Beal …. Steve Ash, from Activcard, told the BBC News website there are two parts to
     the process of identification. The most difficult is …. "The end solution is to provide a method …"'"""
     assert _speaker_of(_speakers(nlp, "bbc_train_1397.txt"), "The end solution") == "Steve Ash"
+
+
+def test_a_body_the_tagger_takes_for_a_noun_is_still_the_body(nlp):
+    """bbc_heldout20: 'Labour say a Lib Dem vote could "let the Tories in"' ("Labour" tagged a noun at the start of
+    the sentence; the story names Labour as an organisation elsewhere)."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1277.txt"), "let the Tories in") == "Labour"

@@ -460,6 +460,12 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
             named = self.named_with_role(token)
             if named is not None:
                 return named
+        if token.pos_ == "NOUN" and token.text in self._org_names and token.text[:1].isupper():
+            # "Fosters said …" opening a sentence, where the tagger took the name for a plural noun: a body the
+            # story names elsewhere
+            return self._bare_name(token) if token.text.isupper() else Speaker(
+                self._org_full_names.get(token.text, token.text), "organization", f"org:{slug(token.text)}",
+                mention=token.text)
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.is_alpha and (
                 token.i > sent_of(token).start or token.text in self._full_names)):
             return self._bare_name(token)  # a surname the tagger took for a noun ("Pires told …")

@@ -58,3 +58,10 @@ def test_a_name_and_its_role_in_commas_before_the_verb_is_the_speaker(nlp, train
     Plaid Cymru group in the assembly, said: "It is apparent …"' (the parse hangs the name on "comments")."""
     speakers = _speakers_of_row(nlp, train_rows, 398)
     assert next(s for t, s in speakers.items() if t.startswith("It is apparent")) == "Ieuan Wyn Jones"
+
+
+def test_a_surname_the_tagger_takes_for_a_modal_is_still_the_speaker(nlp, train_rows):
+    """train.csv row 593 (not in the gold): 'Guitarist Brian May has said he expects to be on the road …. May said:
+    "Suddenly the Queen Phoenix is rising again …"' ("May" tagged as an auxiliary verb)."""
+    speakers = _speakers_of_row(nlp, train_rows, 593)
+    assert next(s for t, s in speakers.items() if t.startswith("Suddenly the Queen")) == "Brian May"

@@ -302,6 +302,9 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
             if ent is None or ent.label_ != "PERSON" or ent.end != comma or not self.is_outside(before):
                 return None
             return self._with_role(self.person(ent), before, ent)
+        if before.text[:1].isupper() and self.is_surname(before.text) and self.is_outside(before) \
+                and (before.ent_type_ in ("", "PERSON") or before.ent_type_ == "DATE" and before.is_sent_start):
+            return self._bare_name(before)  # "May said: …" (Brian May): the tagger took the surname for a modal
         ent = entity_of(before)
         if ent is None or ent.label_ != "PERSON" or ent.end != verb.i or not self.is_outside(before):
             return None

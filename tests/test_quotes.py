@@ -669,3 +669,9 @@ def test_a_body_the_tagger_takes_for_a_noun_is_still_the_body(nlp):
     """bbc_heldout20: 'Labour say a Lib Dem vote could "let the Tories in"' ("Labour" tagged a noun at the start of
     the sentence; the story names Labour as an organisation elsewhere)."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1277.txt"), "let the Tories in") == "Labour"
+
+
+def test_a_lone_word_the_ner_calls_a_person_is_not_the_story_s_subject(nlp):
+    """bbc_heldout5: 'The album Exodus came out in 1977 and that provided five hits …' then "By 1979 he was the
+    biggest touring attraction …" is not said by "Exodus" (an album the NER calls a person)."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1302.txt"), "By 1979 he was") != "Exodus"

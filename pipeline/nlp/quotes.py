@@ -377,7 +377,8 @@ def _lead_in_person(previous: Span | None, resolver: SpeakerResolver) -> tuple[S
             child.pos_ == "NOUN" and child.text[:1].isupper() and resolver.is_surname(child.text))
         if named or child.pos_ == "PRON":
             speaker = resolver.speaker_for(child)
-            if speaker is not None and speaker.type == "person":
+            if speaker is not None and speaker.type == "person" and (
+                    child.pos_ == "PRON" or resolver.known_person(speaker)):
                 return speaker, named
         if child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_SOURCE_NOUNS:
             # "A Labour spokesman denied the campaign was anti-Semitic. “As we said …”"; named when the role

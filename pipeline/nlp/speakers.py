@@ -144,6 +144,13 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
         resolved = self.gazetteer.resolve(ent.text, "PERSON")
         return resolved is not None and resolved.method == "exact"
 
+    def known_person(self, speaker: Speaker) -> bool:
+        """A person named in full, or by a word the story uses for someone ("Exodus", an album the NER calls a
+        person, is not one): news introduces people by full name."""
+        name = speaker.name or ""
+        return len(name.split()) > 1 or self.is_surname(name) or name.lower() in self._honorific_words \
+            or name in self._reporting_subjects or getattr(self.gazetteer.resolve(name, "PERSON"), "method", None) == "exact"
+
     def _names_members(self, name: str) -> bool:
         """A name the story also puts in the plural ("Lib Dem spokesman Vince Cable … say the Lib Dems") is a
         party or group's, not a person's."""

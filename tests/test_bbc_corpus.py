@@ -65,3 +65,10 @@ def test_a_surname_the_tagger_takes_for_a_modal_is_still_the_speaker(nlp, train_
     "Suddenly the Queen Phoenix is rising again …"' ("May" tagged as an auxiliary verb)."""
     speakers = _speakers_of_row(nlp, train_rows, 593)
     assert next(s for t, s in speakers.items() if t.startswith("Suddenly the Queen")) == "Brian May"
+
+
+def test_a_body_before_an_unnamed_source_does_not_name_it(nlp, train_rows):
+    """train.csv row 838 (not in the gold): 'But a UK Government official responded: "Even with the rebate …"' is an
+    unnamed official, not a person called "Government"."""
+    speakers = _speakers_of_row(nlp, train_rows, 838)
+    assert next(s for t, s in speakers.items() if t.startswith("Even with the rebate")) == "a UK Government official"

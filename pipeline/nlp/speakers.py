@@ -435,6 +435,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
         # possessor ("Mr Nogar's son Stephen" is Stephen). A recognised name first: in "Scottish Conservative
         # leader, David McLetchie" the party is not the person.
         bare_name = None
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
         for child in token.subtree:
             if child.i in possessors:
                 continue
@@ -451,7 +452,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
                         and (child.dep_ != "compound" or self._credible_person(ent)):  # not "the Spurs sporting director"
                     return self._with_role(self.person(ent), token, ent)
                 if ent is None and child.pos_ == "PROPN" and child.dep_ != "pobj" and child.text[:1].isupper() \
-                        and bare_name is None:
+                        and bare_name is None and not (indefinite and child.i < token.i):  # "a UK Government official"
                     bare_name = child  # "the minister for civil aviation Praful Patel"
         if bare_name is not None:
             return self._bare_name(bare_name)

@@ -72,3 +72,10 @@ def test_a_body_before_an_unnamed_source_does_not_name_it(nlp, train_rows):
     unnamed official, not a person called "Government"."""
     speakers = _speakers_of_row(nlp, train_rows, 838)
     assert next(s for t, s in speakers.items() if t.startswith("Even with the rebate")) == "a UK Government official"
+
+
+def test_an_honorific_inside_an_entity_starts_a_persons_name(nlp, train_rows):
+    """train.csv row 546 (not in the gold): 'In a speech to the Foreign Policy Centre Mr Straw said of the Tory
+    leader: "He is clever, fluent and tactical …"' (the NER runs the centre and Mr Straw into one organisation)."""
+    speakers = _speakers_of_row(nlp, train_rows, 546)
+    assert next(s for t, s in speakers.items() if t.startswith("He is clever")) == "Jack Straw"

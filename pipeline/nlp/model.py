@@ -10,7 +10,7 @@ from functools import lru_cache
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..config import MODEL_NAME
 from .gazetteer import load_gazetteer
@@ -26,9 +26,31 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."})
+
+
+@Language.component("honorific_names")
+def honorific_names(doc: Doc) -> Doc:
+    """An honorific inside an entity starts a person's name: the NER ran "the Foreign Policy Centre Mr Straw" into
+    one organisation; it is the centre and Mr Straw."""
+    entities = []
+    for ent in doc.ents:
+        cut = next((k for k in range(1, len(ent) - 1) if ent[k].text in _HONORIFICS and ent[k + 1].text[:1].isupper()),
+                   None)
+        if cut is None:
+            entities.append(ent)
+            continue
+        if any(t.pos_ != "DET" for t in ent[:cut]):
+            entities.append(Span(doc, ent.start, ent.start + cut, label=ent.label_))
+        entities.append(Span(doc, ent.start + cut, ent.end, label="PERSON"))
+    doc.ents = entities
+    return doc
+
+
 def build_nlp(model: str = MODEL_NAME) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp.add_pipe("honorific_names", after="ner")
     # British hyphenated spellings stay one word, like their American twins ("co-ordination", "coordination").
     for word in ("co-ordination", "co-operation", "co-ordinate", "co-operate", "co-ordinated", "co-operated"):
         for variant in (word, word.capitalize()):

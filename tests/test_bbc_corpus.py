@@ -79,3 +79,10 @@ def test_an_honorific_inside_an_entity_starts_a_persons_name(nlp, train_rows):
     leader: "He is clever, fluent and tactical …"' (the NER runs the centre and Mr Straw into one organisation)."""
     speakers = _speakers_of_row(nlp, train_rows, 546)
     assert next(s for t, s in speakers.items() if t.startswith("He is clever")) == "Jack Straw"
+
+
+def test_an_inserted_reporting_clause_names_the_source_of_the_partial_quote(nlp, train_rows):
+    """train.csv row 161 (not in the gold): 'The European ministers' comments, said Junya Tanase of JPMorgan Chase
+    bank in Tokyo, were "generally too weak to produce a market reaction".'"""
+    speakers = _speakers_of_row(nlp, train_rows, 161)
+    assert next(s for t, s in speakers.items() if t.startswith("generally too weak")) == "Junya Tanase"

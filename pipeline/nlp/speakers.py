@@ -199,6 +199,13 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
                     speaker = self.speaker_for(child)
                     if speaker is not None:
                         return speaker
+        if verb.i > 0 and self.doc[verb.i - 1].text == "," and verb.i + 1 < len(self.doc) \
+                and self.doc[verb.i + 1].ent_type_ == "PERSON" \
+                and any(c.dep_ == "nsubj" and c.i < verb.i and c.pos_ == "NOUN" and not c.ent_type_
+                        for c in verb.children):
+            # "The European ministers' comments, said Junya Tanase of JPMorgan, were …": an inserted reporting
+            # clause whose inverted subject the parser gave to the main verb
+            return self._person_after(verb)
         token = verb
         for _ in range(4):
             for child in token.children:  # "was described by Jobs as …", "…, as cited by The Telegraph"

@@ -86,3 +86,10 @@ def test_an_inserted_reporting_clause_names_the_source_of_the_partial_quote(nlp,
     bank in Tokyo, were "generally too weak to produce a market reaction".'"""
     speakers = _speakers_of_row(nlp, train_rows, 161)
     assert next(s for t, s in speakers.items() if t.startswith("generally too weak")) == "Junya Tanase"
+
+
+def test_an_inverted_age_description_after_a_quote_is_the_speaker(nlp, train_rows):
+    """train.csv row 99 (not in the gold): 'Arsenal's Sol Campbell … "It had a psychological impact on us …," added
+    the 30-year-old, referring to …' (the parse makes "the 30-year-old" the verb's object)."""
+    speakers = _speakers_of_row(nlp, train_rows, 99)
+    assert next(s for t, s in speakers.items() if t.startswith("It had a psychological")) == "Sol Campbell"

@@ -335,14 +335,15 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
         person = self._person_after(verb)
         if person is not None:
             return person
-        heads = [t for t in self._words_after(verb) if t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS]
+        heads = [t for t in self._words_after(verb) if t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS or is_age_noun(t)]
         return self.speaker_for(heads[-1]) if heads else None
 
     def _words_after(self, token: Token) -> list[Token]:
         """The words after a token, up to the first punctuation or quote."""
         after = []
         for word in self.doc[token.i + 1:sent_of(token).end]:
-            if word.is_punct or not self.is_outside(word):
+            inside_word = word.text == "-" and not self.doc[word.i - 1].whitespace_  # "the 30-year-old"
+            if word.is_punct and not inside_word or not self.is_outside(word):
                 break
             after.append(word)
         return after

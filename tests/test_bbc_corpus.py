@@ -93,3 +93,10 @@ def test_an_inverted_age_description_after_a_quote_is_the_speaker(nlp, train_row
     the 30-year-old, referring to …' (the parse makes "the 30-year-old" the verb's object)."""
     speakers = _speakers_of_row(nlp, train_rows, 99)
     assert next(s for t, s in speakers.items() if t.startswith("It had a psychological")) == "Sol Campbell"
+
+
+def test_a_name_the_ner_calls_a_work_with_a_first_name_read_as_a_modal_still_speaks(nlp, train_rows):
+    """train.csv row 713 (not in the gold): '"What we are proposing is a civic commons," Will Davies, senior research
+    fellow at the IPPR told the BBC News website.' ("Will Davies" is a WORK_OF_ART to the NER, "Will" a modal)"""
+    speakers = _speakers_of_row(nlp, train_rows, 713)
+    assert next(s for t, s in speakers.items() if t.startswith("What we are proposing")) == "Will Davies"

@@ -28,8 +28,8 @@ ROYAL_TITLES = {"Prince": "Prince", "Princess": "Princess", "King": "King", "Que
                 "Emperor": "Emperor", "Princes": "Prince", "Princesses": "Princess"}
 MAX_NICKNAME_WORDS = 3  # Ronnie "The Rocket" O'Sullivan
 # Entity labels the NER gives some people's names in news text
-_MISLABELLED_NAME_TYPES = frozenset({"PRODUCT", "WORK_OF_ART"})
-_NAME_RUN_TYPES = frozenset({"", "PERSON"}) | _MISLABELLED_NAME_TYPES
+MISLABELLED_NAME_TYPES = frozenset({"PRODUCT", "WORK_OF_ART"})
+_NAME_RUN_TYPES = frozenset({"", "PERSON"}) | MISLABELLED_NAME_TYPES
 # Words inside an organisation's name ("Council of Britain", "Department for Education and Skills")
 _NAME_LINKS = {"of", "for", "and", "&"}
 _LEGAL_FORMS = {"inc", "ltd", "plc", "corp", "corporation", "holdings", "co", "llc", "ag", "sa", "nv"}
@@ -113,7 +113,7 @@ class DocumentNames:
                 run, run_tokens = [], []
                 continue
             name = strip_titles(" ".join(run).rstrip("-"))
-            mislabelled = any(t.ent_type_ in _MISLABELLED_NAME_TYPES for t in run_tokens)
+            mislabelled = any(t.ent_type_ in MISLABELLED_NAME_TYPES for t in run_tokens)
             if 2 <= len(name.split()) <= 4 and not is_org_name(name) \
                     and (not mislabelled or name.split()[-1] in person_surnames):
                 candidates.append(name)

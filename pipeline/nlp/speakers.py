@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .doc_index import doc_ents, doc_text, sent_of
 from .descriptions import DescriptionResolution
-from .document_names import PEERAGE, DocumentNames, as_peer, is_org_name
+from .document_names import MISLABELLED_NAME_TYPES, PEERAGE, DocumentNames, as_peer, is_org_name
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import TITLES, clean_name, initials, name_run, slug, strip_titles
 from .pronouns import PronounResolution
@@ -552,8 +552,10 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
         # ("Simon Yates, a senior analyst for Forrester, said" with Simon Yates as a WORK_OF_ART).
         if len(ent) == 1 and head.pos_ == "PROPN":
             return self._bare_name(head)
-        if 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) \
-                and not _has_org_word(ent) and ent.root.dep_ in ("nsubj", "nsubjpass"):
+        if 2 <= len(ent) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in ent) \
+                and (ent.label_ in MISLABELLED_NAME_TYPES or all(t.pos_ == "PROPN" for t in ent)) \
+                and not _has_org_word(ent) and head.dep_ in ("nsubj", "nsubjpass"):
+            # ("Will Davies … told the BBC": the tagger read the first name as a modal)
             return self._with_role(self.person(ent), head, ent)
         return None
 

@@ -100,3 +100,10 @@ def test_a_name_the_ner_calls_a_work_with_a_first_name_read_as_a_modal_still_spe
     fellow at the IPPR told the BBC News website.' ("Will Davies" is a WORK_OF_ART to the NER, "Will" a modal)"""
     speakers = _speakers_of_row(nlp, train_rows, 713)
     assert next(s for t, s in speakers.items() if t.startswith("What we are proposing")) == "Will Davies"
+
+
+def test_a_name_and_a_relative_clause_in_commas_before_the_verb_is_the_speaker(nlp, train_rows):
+    """train.csv row 518 (not in the gold): 'In an article for the Times newspaper, Ms Dunwoody, who chairs the
+    Transport Select Committee, says: "Slight increases …"' (the parse hangs the name on "newspaper")."""
+    speakers = _speakers_of_row(nlp, train_rows, 518)
+    assert next(s for t, s in speakers.items() if t.startswith("Slight increases")) == "Gwyneth Dunwoody"

@@ -309,20 +309,19 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
             start = sent_of(verb).start
             comma = next((t.i for t in reversed(self.doc[max(start, verb.i - 1 - MAX_ROLE_WORDS):verb.i - 1])
                           if t.text == ","), None)
-            if comma is None or comma == start or any(is_verb(t) for t in self.doc[comma:verb.i]):
+            relative = comma is not None and self.doc[comma + 1].lower_ in ("who", "whose")  # ", who chairs …,"
+            if comma is None or comma == start or not relative and any(is_verb(t) for t in self.doc[comma:verb.i]):
                 return None
             before = self.doc[comma - 1]
-            ent = entity_of(before)
-            if ent is None or ent.label_ != "PERSON" or ent.end != comma or not self.is_outside(before):
-                return None
+        if not self.is_outside(before):
+            return None
+        ent = entity_of(before)
+        if ent is not None and ent.label_ == "PERSON" and ent.end == before.i + 1:
             return self._with_role(self.person(ent), before, ent)
-        if before.text[:1].isupper() and self.is_surname(before.text) and self.is_outside(before) \
+        if before.text[:1].isupper() and self.is_surname(before.text) \
                 and (before.ent_type_ in ("", "PERSON") or before.ent_type_ == "DATE" and before.is_sent_start):
             return self._bare_name(before)  # "May said: …" (Brian May): the tagger took the surname for a modal
-        ent = entity_of(before)
-        if ent is None or ent.label_ != "PERSON" or ent.end != verb.i or not self.is_outside(before):
-            return None
-        return self._with_role(self.person(ent), before, ent)
+        return None
 
     def _inverted_subject(self, verb: Token) -> Speaker | None:
         """'“…,” said England sevens coach Mike Friday.': when the parse gives the verb no subject, the person

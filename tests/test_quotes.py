@@ -675,3 +675,9 @@ def test_a_lone_word_the_ner_calls_a_person_is_not_the_story_s_subject(nlp):
     """bbc_heldout5: 'The album Exodus came out in 1977 and that provided five hits …' then "By 1979 he was the
     biggest touring attraction …" is not said by "Exodus" (an album the NER calls a person)."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1302.txt"), "By 1979 he was") != "Exodus"
+
+
+def test_an_acronym_with_an_ampersand_is_the_full_name_it_stands_for(nlp):
+    """bbc_heldout25: '… according to mortgage lender Bradford & Bingley and housebuilder George Wimpey. B&B said the
+    buy-to-let market …' ("B&B" is Bradford & Bingley's initials, ampersand included)."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1479.txt"), "housing market fundamentals") == "Bradford & Bingley"

@@ -62,8 +62,9 @@ def strip_titles(name: str) -> str:
 
 
 def initials(name: str) -> str:
-    """'World Health Organisation' -> 'WHO', 'Jason King' -> 'JK' (lower-case words such as 'of' are skipped)."""
-    return "".join(word[0] for word in name.split() if word[:1].isupper())
+    """'World Health Organisation' -> 'WHO', 'Jason King' -> 'JK', 'Bradford & Bingley' -> 'B&B' (lower-case words
+    such as 'of' are skipped)."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper() or word == "&")
 
 
 def slug(name: str) -> str:

@@ -18,6 +18,7 @@ from .doc_index import doc_ents, doc_text, sent_of
 from .descriptions import DescriptionResolution
 from .document_names import MISLABELLED_NAME_TYPES, PEERAGE, DocumentNames, as_peer, is_org_name
 from .gazetteer import Gazetteer, load_gazetteer
+from .misparsed_subjects import MisparsedSubjects
 from .names import TITLES, clean_name, initials, name_run, slug, strip_titles
 from .pronouns import PronounResolution
 from .speaker_record import Speaker
@@ -38,7 +39,6 @@ from .syntax import (
     is_age_noun,
     is_controlling_object,
     is_subject,
-    is_verb,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
@@ -46,7 +46,6 @@ if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
 
 
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
-_CLOSING_MARKS = {'"', "”", "»", "''"}
 
 
 _AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|(?<!m)ent|ian|eer)s?")  # "-ment" names a thing: "an agreement"
@@ -62,7 +61,7 @@ def _is_unnamed_agent(token: Token) -> bool:
                or c.dep_ == "nummod" for c in token.children)
 
 
-class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
+class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, MisparsedSubjects):
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]], gazetteer: Gazetteer | None = None):
         self.doc = doc
         self.gazetteer = gazetteer or load_gazetteer()
@@ -148,8 +147,11 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
         """A person named in full, or by a word the story uses for someone ("Exodus", an album the NER calls a
         person, is not one): news introduces people by full name."""
         name = speaker.name or ""
-        return len(name.split()) > 1 or self.is_surname(name) or name.lower() in self._honorific_words \
-            or name in self._reporting_subjects or getattr(self.gazetteer.resolve(name, "PERSON"), "method", None) == "exact"
+        if len(name.split()) > 1 or self.is_surname(name) or name.lower() in self._honorific_words \
+                or name in self._reporting_subjects:
+            return True
+        resolved = self.gazetteer.resolve(name, "PERSON")
+        return resolved is not None and resolved.method == "exact"
 
     def _names_members(self, name: str) -> bool:
         """A name the story also puts in the plural ("Lib Dem spokesman Vince Cable … say the Lib Dems") is a
@@ -297,83 +299,6 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
                 return self.speaker_for(subject)
         return None
 
-    def _adjacent_name(self, verb: Token) -> Speaker | None:
-        """'Speaking in Harrogate Mr Kennedy said: “…”': when the parse gives the verb no subject (here the name
-        became the object of "in"), a person's name that ends right before the verb."""
-        if has_subject(verb) or verb.i == 0:
-            return None
-        before = self.doc[verb.i - 1]
-        if before.text == ",":
-            # "In response to …, Ieuan Wyn Jones, leader of the Plaid Cymru group, said": a name and its role in
-            # commas
-            start = sent_of(verb).start
-            comma = next((t.i for t in reversed(self.doc[max(start, verb.i - 1 - MAX_ROLE_WORDS):verb.i - 1])
-                          if t.text == ","), None)
-            relative = comma is not None and self.doc[comma + 1].lower_ in ("who", "whose")  # ", who chairs …,"
-            if comma is None or comma == start or not relative and any(is_verb(t) for t in self.doc[comma:verb.i]):
-                return None
-            before = self.doc[comma - 1]
-        if not self.is_outside(before):
-            return None
-        ent = entity_of(before)
-        if ent is not None and ent.label_ == "PERSON" and ent.end == before.i + 1:
-            return self._with_role(self.person(ent), before, ent)
-        if before.text[:1].isupper() and self.is_surname(before.text) \
-                and (before.ent_type_ in ("", "PERSON") or before.ent_type_ == "DATE" and before.is_sent_start):
-            return self._bare_name(before)  # "May said: …" (Brian May): the tagger took the surname for a modal
-        return None
-
-    def _inverted_subject(self, verb: Token) -> Speaker | None:
-        """'“…,” said England sevens coach Mike Friday.': when the parse gives the verb no subject, the person
-        named after a verb that directly follows a closing mark."""
-        if has_subject(verb):
-            return None
-        previous = [t for t in self.doc[max(0, verb.i - 2):verb.i] if t.text != ","]
-        if not previous or previous[-1].text not in _CLOSING_MARKS or self.is_outside(previous[-1]):
-            return None
-        person = self._person_after(verb)
-        if person is not None:
-            return person
-        heads = [t for t in self._words_after(verb) if t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS or is_age_noun(t)]
-        return self.speaker_for(heads[-1]) if heads else None
-
-    def _words_after(self, token: Token) -> list[Token]:
-        """The words after a token, up to the first punctuation or quote."""
-        after = []
-        for word in self.doc[token.i + 1:sent_of(token).end]:
-            inside_word = word.text == "-" and not self.doc[word.i - 1].whitespace_  # "the 30-year-old"
-            if word.is_punct and not inside_word or not self.is_outside(word):
-                break
-            after.append(word)
-        return after
-
-    def _person_after(self, token: Token) -> Speaker | None:
-        """The first person named in the words right after a token, with the words before the name as role."""
-        for word in self._words_after(token):
-            if word.ent_type_ == "PERSON":
-                return self._with_role(self.person(entity_of(word)), word, entity_of(word))
-        return None
-
-    def _postposed_subject(self, verb: Token) -> Speaker | None:
-        """'“…,” Andrew Pendleton, Christian Aid's head of trade policy, said.': when the parser hangs the name on
-        the quote, the first name or pronoun between the closing mark and a subjectless verb is the speaker."""
-        if has_subject(verb):
-            return None
-        sent_start = sent_of(verb).start
-        i = verb.i - 1
-        while i >= sent_start and verb.i - i <= 15 and self.doc[i].text not in _CLOSING_MARKS:
-            i -= 1
-        if i < sent_start or verb.i - i > 15 or i + 1 == verb.i or self.is_outside(self.doc[i]):
-            return None  # no closing mark of a quote just before the verb
-        for token in self.doc[i + 1:verb.i]:
-            if token.is_punct or token.dep_ == "det":
-                continue
-            if token.pos_ in ("PROPN", "PRON") or token.ent_type_ or token.lemma_.lower() in SOURCE_NOUNS:
-                ent = entity_of(token)
-                return self.speaker_for(ent.root if ent is not None else token)
-            return None  # "“…,” and the company said …": not a postposed name
-        return None
-
     def speaker_for(self, token: Token, joint: bool = True) -> Speaker | None:
         """Who a token names. With `joint`, coordinated people are one speaker ("A and B said"); events want
         each party on its own."""
@@ -481,9 +406,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
         if token.pos_ == "NOUN" and token.text in self._org_names and token.text[:1].isupper():
             # "Fosters said …" opening a sentence, where the tagger took the name for a plural noun: a body the
             # story names elsewhere
-            return self._bare_name(token) if token.text.isupper() else Speaker(
-                self._org_full_names.get(token.text, token.text), "organization", f"org:{slug(token.text)}",
-                mention=token.text)
+            return self._bare_name(token) if token.text.isupper() else self._body_named(token.text)
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.is_alpha and (
                 token.i > sent_of(token).start or token.text in self._full_names)):
             return self._bare_name(token)  # a surname the tagger took for a noun ("Pires told …")
@@ -501,8 +424,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
             person = self._person_by_initials(token.text)
             if person is not None:
                 return person
-            name = self._org_full_names.get(token.text, token.text)
-            return Speaker(name, "organization", f"org:{slug(name)}", mention=token.text)
+            return self._body_named(token.text)
         mention = name_run(token)
         if is_org_name(mention):
             name = clean_name(mention)
@@ -517,6 +439,11 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
             e = resolved.entity
             return Speaker(e.name, "person", e.id, mention=mention, gender=e.gender)
         return Speaker(name, "person", f"person:{slug(name)}", mention=mention)
+
+    def _body_named(self, short: str) -> Speaker:
+        """An organisation a lone word names, in full where the story gives the longer name ("WHO", "Continental")."""
+        name = self._org_full_names.get(short, short)
+        return Speaker(name, "organization", f"org:{slug(name)}", mention=short)
 
     def _person_by_initials(self, text: str) -> Speaker | None:
         """"JK, also known as Jason King": the one full name in the story with these initials."""
@@ -573,8 +500,6 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution):
 
 # How far back (in tokens) "the report" looks for the report whose author it names
 MAX_DOCUMENT_BACK = 300
-# The longest role phrase in commas between a name and its verb ("Jones, leader of the Plaid Cymru group, said")
-MAX_ROLE_WORDS = 15
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",
                      "baroness": "f"}
 _HONORIFICS = set(_HONORIFIC_GENDER) | {"dr"}

@@ -1,0 +1,104 @@
+"""Subjects the parse does not attach to their reporting verb: a name right before it ("Speaking in Harrogate
+Mr Kennedy said"), across a role in commas ("Ieuan Wyn Jones, leader of the Plaid Cymru group, said"), after it
+("“…,” said England sevens coach Mike Friday") or between a closing mark and it ("“…,” Andrew Pendleton,
+Christian Aid's head of trade policy, said").
+
+A mixin of `SpeakerResolver` (as `pronouns.py` and `descriptions.py` are): it reads the resolver's `doc`,
+`is_outside`, `is_surname`, `person`, `speaker_for`, `_bare_name` and `_with_role`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .doc_index import sent_of
+from .speaker_words import SOURCE_NOUNS
+from .syntax import entity_of, has_subject, is_age_noun, is_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .speaker_record import Speaker
+
+_CLOSING_MARKS = {'"', "”", "»", "''"}
+# The longest role phrase in commas between a name and its verb ("Jones, leader of the Plaid Cymru group, said")
+MAX_ROLE_WORDS = 15
+
+
+class MisparsedSubjects:
+    def _adjacent_name(self, verb: Token) -> Speaker | None:
+        """'Speaking in Harrogate Mr Kennedy said: “…”': when the parse gives the verb no subject (here the name
+        became the object of "in"), a person's name that ends right before the verb."""
+        if has_subject(verb) or verb.i == 0:
+            return None
+        before = self.doc[verb.i - 1]
+        if before.text == ",":
+            # "In response to …, Ieuan Wyn Jones, leader of the Plaid Cymru group, said": a name and its role in
+            # commas
+            start = sent_of(verb).start
+            comma = next((t.i for t in reversed(self.doc[max(start, verb.i - 1 - MAX_ROLE_WORDS):verb.i - 1])
+                          if t.text == ","), None)
+            relative = comma is not None and self.doc[comma + 1].lower_ in ("who", "whose")  # ", who chairs …,"
+            if comma is None or comma == start or not relative and any(is_verb(t) for t in self.doc[comma:verb.i]):
+                return None
+            before = self.doc[comma - 1]
+        if not self.is_outside(before):
+            return None
+        ent = entity_of(before)
+        if ent is not None and ent.label_ == "PERSON" and ent.end == before.i + 1:
+            return self._with_role(self.person(ent), before, ent)
+        if before.text[:1].isupper() and self.is_surname(before.text) \
+                and (before.ent_type_ in ("", "PERSON") or before.ent_type_ == "DATE" and before.is_sent_start):
+            return self._bare_name(before)  # "May said: …" (Brian May): the tagger took the surname for a modal
+        return None
+
+    def _inverted_subject(self, verb: Token) -> Speaker | None:
+        """'“…,” said England sevens coach Mike Friday.': when the parse gives the verb no subject, the person
+        named after a verb that directly follows a closing mark."""
+        if has_subject(verb):
+            return None
+        previous = [t for t in self.doc[max(0, verb.i - 2):verb.i] if t.text != ","]
+        if not previous or previous[-1].text not in _CLOSING_MARKS or self.is_outside(previous[-1]):
+            return None
+        person = self._person_after(verb)
+        if person is not None:
+            return person
+        heads = [t for t in self._words_after(verb) if t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS or is_age_noun(t)]
+        return self.speaker_for(heads[-1]) if heads else None
+
+    def _words_after(self, token: Token) -> list[Token]:
+        """The words after a token, up to the first punctuation or quote."""
+        after = []
+        for word in self.doc[token.i + 1:sent_of(token).end]:
+            inside_word = word.text == "-" and not self.doc[word.i - 1].whitespace_  # "the 30-year-old"
+            if word.is_punct and not inside_word or not self.is_outside(word):
+                break
+            after.append(word)
+        return after
+
+    def _person_after(self, token: Token) -> Speaker | None:
+        """The first person named in the words right after a token, with the words before the name as role."""
+        for word in self._words_after(token):
+            if word.ent_type_ == "PERSON":
+                return self._with_role(self.person(entity_of(word)), word, entity_of(word))
+        return None
+
+    def _postposed_subject(self, verb: Token) -> Speaker | None:
+        """'“…,” Andrew Pendleton, Christian Aid's head of trade policy, said.': when the parser hangs the name on
+        the quote, the first name or pronoun between the closing mark and a subjectless verb is the speaker."""
+        if has_subject(verb):
+            return None
+        sent_start = sent_of(verb).start
+        i = verb.i - 1
+        while i >= sent_start and verb.i - i <= 15 and self.doc[i].text not in _CLOSING_MARKS:
+            i -= 1
+        if i < sent_start or verb.i - i > 15 or i + 1 == verb.i or self.is_outside(self.doc[i]):
+            return None  # no closing mark of a quote just before the verb
+        for token in self.doc[i + 1:verb.i]:
+            if token.is_punct or token.dep_ == "det":
+                continue
+            if token.pos_ in ("PROPN", "PRON") or token.ent_type_ or token.lemma_.lower() in SOURCE_NOUNS:
+                ent = entity_of(token)
+                return self.speaker_for(ent.root if ent is not None else token)
+            return None  # "“…,” and the company said …": not a postposed name
+        return None

@@ -7,18 +7,23 @@ from conftest import BBC_CORPUS
 
 from pipeline.nlp.extract import ArticleInput, extract_articles
 from pipeline.nlp.parse import parse_article
+from pipeline.nlp.quotes import extract_quotes
 
 SAMPLE = 60  # every 25th row of train.csv: all five categories, not chosen by content
 
 
 @pytest.fixture(scope="module")
-def bbc_sample():
+def train_rows():
     path = BBC_CORPUS / "train.csv"
     if not path.exists():
         pytest.skip(f"BBC corpus not found at {path} (it lives in shared/ beside the repo)")
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return [(f"bbc_train_{i:04d}", rows[i]["text"]) for i in range(0, len(rows), 25)][:SAMPLE]
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def bbc_sample(train_rows):
+    return [(f"bbc_train_{i:04d}", train_rows[i]["text"]) for i in range(0, len(train_rows), 25)][:SAMPLE]
 
 
 def test_extraction_never_fails_and_every_offset_is_valid(bbc_sample, nlp):
@@ -37,18 +42,7 @@ def test_extraction_never_fails_and_every_offset_is_valid(bbc_sample, nlp):
     assert all(r["date_start"] is None for r in relative)
 
 
-@pytest.fixture(scope="module")
-def train_rows():
-    path = BBC_CORPUS / "train.csv"
-    if not path.exists():
-        pytest.skip(f"BBC corpus not found at {path} (it lives in shared/ beside the repo)")
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def _speakers_of_row(nlp, rows, index: int) -> dict[str, str | None]:
-    from pipeline.nlp.quotes import extract_quotes
-
     doc = nlp(parse_article(rows[index]["text"].encode("utf-8")).text)
     return {q.text: q.speaker.name for q in extract_quotes(doc)}
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from .doc_index import doc_ents, doc_text
-from .names import NAME_PARTICLES, ROLE_WORDS, clean_name, initials, name_run, slug, strip_titles
+from .names import NAME_PARTICLES, PERSONAL_HONORIFICS, ROLE_WORDS, clean_name, initials, name_run, slug, strip_titles
 from .speaker_record import Speaker
 from .speaker_words import ORG_LABELS, ORG_NAME_WORDS, SOURCE_NOUNS
 from .syntax import entity_of, is_subject
@@ -132,7 +132,7 @@ class DocumentNames:
         text = doc_text(self.doc)
         for name in list(mentions):
             longer = {n for n in mentions if n.endswith(" " + name)}
-            if len(longer) == 1 and re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? {re.escape(name)}\b", text):
+            if len(longer) == 1 and re.search(rf"\b(?:{'|'.join(PERSONAL_HONORIFICS)})\.? {re.escape(name)}\b", text):
                 mentions[longer.pop()] += mentions[name]
                 del mentions[name]
         candidates = [n for n in candidates if n in mentions]

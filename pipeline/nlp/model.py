@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..config import MODEL_NAME
 from .gazetteer import load_gazetteer
+from .names import PERSONAL_HONORIFICS
 
 
 @Language.component("paragraph_boundaries")
@@ -26,17 +27,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."})
-
-
 @Language.component("honorific_names")
 def honorific_names(doc: Doc) -> Doc:
     """An honorific inside an entity starts a person's name: the NER ran "the Foreign Policy Centre Mr Straw" into
     one organisation; it is the centre and Mr Straw."""
     entities = []
     for ent in doc.ents:
-        cut = next((k for k in range(1, len(ent) - 1) if ent[k].text in _HONORIFICS and ent[k + 1].text[:1].isupper()),
-                   None)
+        cut = next((k for k in range(1, len(ent) - 1)
+                    if ent[k].text.rstrip(".") in PERSONAL_HONORIFICS and ent[k + 1].text[:1].isupper()), None)
         if cut is None:
             entities.append(ent)
             continue

@@ -21,6 +21,10 @@ TITLES = {
 }
 
 
+# Honorifics a person's name follows ("Mr Straw", "Dr. Gibbons"), written without their full stop
+PERSONAL_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+
+
 NAME_PARTICLES = {"de", "den", "der", "van", "von", "da", "di", "du", "la", "le", "bin", "al", "el", "dos", "del"}
 
 

@@ -136,21 +136,20 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
         name. Others are not pronoun antecedents."""
         if len(ent) > 1:
             return not _has_org_word(ent) and not self._names_members(ent.text)  # not "Downing Street"
-        if self._surname_match(ent.text):
-            return True
-        if ent.text.lower() in self._honorific_words or ent.text in self._reporting_subjects:
-            return True  # "Mr Parry", or "Parry admits …": someone who speaks is a person
-        resolved = self.gazetteer.resolve(ent.text, "PERSON")
-        return resolved is not None and resolved.method == "exact"
+        return self._surname_match(ent.text) is not None or self._names_someone(ent.text)
 
     def known_person(self, speaker: Speaker) -> bool:
         """A person named in full, or by a word the story uses for someone ("Exodus", an album the NER calls a
         person, is not one): news introduces people by full name."""
         name = speaker.name or ""
-        if len(name.split()) > 1 or self.is_surname(name) or name.lower() in self._honorific_words \
-                or name in self._reporting_subjects:
+        return len(name.split()) > 1 or self.is_surname(name) or self._names_someone(name)
+
+    def _names_someone(self, word: str) -> bool:
+        """A lone word the story uses for a person: after an honorific ("Mr Parry"), as the subject of a reporting
+        verb ("Parry admits …": someone who speaks is a person), or a name the gazetteer knows exactly."""
+        if word.lower() in self._honorific_words or word in self._reporting_subjects:
             return True
-        resolved = self.gazetteer.resolve(name, "PERSON")
+        resolved = self.gazetteer.resolve(word, "PERSON")
         return resolved is not None and resolved.method == "exact"
 
     def _names_members(self, name: str) -> bool:

@@ -681,3 +681,14 @@ def test_an_acronym_with_an_ampersand_is_the_full_name_it_stands_for(nlp):
     """bbc_heldout25: '… according to mortgage lender Bradford & Bingley and housebuilder George Wimpey. B&B said the
     buy-to-let market …' ("B&B" is Bradford & Bingley's initials, ampersand included)."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1479.txt"), "housing market fundamentals") == "Bradford & Bingley"
+
+
+def test_he_added_after_another_person_is_reported_is_that_person_unless_the_story_returns(nlp):
+    """bbc_heldout27: 'Mourinho … told BBC Radio Five Live. Gerrard … insisted he was still fully focused …. The
+    Reds are currently fifth …. "It's big couple of months for Liverpool," he added' is Gerrard's. bbc val 0036:
+    'But Ferguson insisted he sold the defender …. The affair still rankles with the Dutchman. "…," he said' stays
+    Jaap Stam's, the story having come back to him."""
+    gerrard = _speakers(nlp, "bbc_val_0307.txt")
+    assert _speaker_of(gerrard, "It's big couple of months") == "Steven Gerrard"
+    assert _speaker_of(gerrard, "We're fighting for the fourth spot") == "Steven Gerrard"
+    assert _speaker_of(_speakers(nlp, "bbc_val_0036.txt"), "I was settled at Manchester United, I had") == "Jaap Stam"

@@ -127,6 +127,15 @@ class PronounResolution:
                     speaker.type == kind or kind == "person" and _unnamed_person(speaker)) and \
                     (kind != "person" or (self._gender(speaker) or _described_gender(speaker)) in
                      (None, PRONOUN_GENDER[word])):
+                # ... unless the story has since reported someone else's words and not come back to this speaker
+                # ("Mourinho told Five Live: “…” Gerrard … insisted he was still focused …. “…,” he added"; not
+                # "But Ferguson insisted he sold the defender …. The affair still rankles with the Dutchman")
+                quote_start = self._sentence_of_quote_before(token).start_char
+                reporter = self.reported_since(position, quote_start) if kind == "person" else None
+                if reporter is not None and reporter[1].name != speaker.name \
+                        and self._gender(reporter[1]) in (None, PRONOUN_GENDER[word]) \
+                        and not self._mentioned_between(speaker, reporter[0].i + 1, quote_start):
+                    return self._learn_gender(reporter[1], word)
                 return self._learn_gender(speaker, word)  # "A spokesman for Toho said …. “…,” he added"
             if position < token.idx:
                 break
@@ -137,6 +146,21 @@ class PronounResolution:
                 if is_subject or not prefer_subject:
                     return self._learn_gender(speaker, word)
         return None
+
+    def _mentioned_between(self, speaker: Speaker, start: int, end_char: int) -> bool:
+        """Whether a name or a definite description ("the Dutchman") from token `start` up to `end_char` stands
+        for `speaker`."""
+        for token in self.doc[start:]:
+            if token.idx >= end_char:
+                break
+            if not self.is_outside(token) or token.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if token.pos_ == "NOUN" and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            found = self._speaker_for_head(token)
+            if found is not None and found.name == speaker.name:
+                return True
+        return False
 
     def _sentence_of_quote_before(self, token: Token) -> Span:
         """The pronoun's sentence, or the one where a quote that ends in it began ("“I've been impressed … It's a

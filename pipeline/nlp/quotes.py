@@ -91,10 +91,10 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
             previous = _continued_from(span, index, spans, records, para_bounds)
             if previous is not None and kind == "quote":
                 cue, speaker, how = previous.cue, previous.speaker, "continuation"
-                reporter = _reported_since(doc, previous.end_char, span.outer[0], resolver)
+                reporter = resolver.reported_since(previous.end_char, span.outer[0])
                 if reporter is not None and reporter[1].name != speaker.name:
                     # "… ,” said Mr Beal. … Steve Ash told the BBC there are two parts …. “The end solution …”"
-                    (cue, speaker), how = reporter, "reported_since"
+                    (cue, speaker), how = (reporter[0].lemma_, reporter[1]), "reported_since"
         records.append(
             QuoteRecord(
                 start_char=span.start,
@@ -423,19 +423,6 @@ def _distance(token: Token, start: int, end: int) -> int:
     if token.idx >= end:
         return token.idx - end
     return (start - token.idx) + 1  # a cue after the quote wins a tie
-
-
-def _reported_since(doc: Doc, start: int, end: int, resolver: SpeakerResolver) -> tuple[str, Speaker] | None:
-    """The last person whose words a sentence between two quotes reports (its main verb one of saying)."""
-    between = doc.char_span(start, end, alignment_mode="contract")
-    if between is None:
-        return None
-    for verb in reversed(between):
-        if verb.lemma_ in CUE_LEMMAS and verb.dep_ == "ROOT" and resolver.is_outside(verb):
-            speaker = resolver.subject_of(verb)
-            if speaker is not None and speaker.type == "person":
-                return verb.lemma_, speaker
-    return None
 
 
 def _continued_from(span, index, spans, records, para_bounds) -> QuoteRecord | None:

@@ -179,6 +179,19 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
     def note_speaker(self, speaker: Speaker, position: int) -> None:
         self._noted.append((position, speaker))
 
+    def reported_since(self, start: int, end: int) -> tuple[Token, Speaker] | None:
+        """The last person whose words a sentence between two quotes reports (its main verb one of saying), with
+        that verb."""
+        between = self.doc.char_span(start, end, alignment_mode="contract")
+        if between is None:
+            return None
+        for verb in reversed(between):
+            if verb.lemma_ in CUE_LEMMAS and verb.dep_ == "ROOT" and self.is_outside(verb):
+                speaker = self.subject_of(verb)
+                if speaker is not None and speaker.type == "person":
+                    return verb, speaker
+        return None
+
     # -- who a token is ----------------------------------------------------------------------------------------
     def subject_of(self, verb: Token) -> Speaker | None:
         # One verb, one subject: a quote split around "said the champion" gets the same speaker for both halves.

@@ -692,3 +692,13 @@ def test_he_added_after_another_person_is_reported_is_that_person_unless_the_sto
     assert _speaker_of(gerrard, "It's big couple of months") == "Steven Gerrard"
     assert _speaker_of(gerrard, "We're fighting for the fourth spot") == "Steven Gerrard"
     assert _speaker_of(_speakers(nlp, "bbc_val_0036.txt"), "I was settled at Manchester United, I had") == "Jaap Stam"
+
+
+def test_a_full_stop_after_a_mixed_case_word_in_capitals_ends_the_sentence(nlp):
+    """bbc_heldout25: '… needs 100 times more power … than one for a PhD. Prassana Rambathla, one of Prof Reddy's
+    graduate students, says that "when you're talking illiterate …"': "PhD." kept its stop, the sentence ran on and
+    the student became an organisation, his words Prof Reddy's."""
+    students = _speakers(nlp, "bbc_train_1477.txt")
+    assert _speaker_of(students, "when you're talking illiterate") == "Prassana Rambathla"
+    assert _speaker_of(students, "The major part is making it foolproof") == "Prassana Rambathla"
+    assert [t.text for t in nlp("He took a PhD. Then he left the MoD.")][3:5] == ["PhD", "."]

@@ -11,6 +11,7 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import compile_suffix_regex
 
 from ..config import MODEL_NAME
 from .gazetteer import load_gazetteer
@@ -53,6 +54,10 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
     for word in ("co-ordination", "co-operation", "co-ordinate", "co-operate", "co-ordinated", "co-operated"):
         for variant in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+    # A full stop after a mixed-case word ending in capitals ends the sentence ("… than one for a PhD. Prassana
+    # Rambathla says"); spaCy splits it only after a lower-case letter, and all-capital abbreviations keep theirs.
+    mixed_case_stops = [rf"(?<=[a-z][A-Z]{{{n}}})\." for n in (1, 2, 3)]
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *mixed_case_stops]).search
     gazetteer = load_gazetteer()
     # Before the statistical NER so that gazetteer spans win ("Kyiv" is a place, not a PERSON).
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False})

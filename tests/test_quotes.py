@@ -702,3 +702,9 @@ def test_a_full_stop_after_a_mixed_case_word_in_capitals_ends_the_sentence(nlp):
     assert _speaker_of(students, "when you're talking illiterate") == "Prassana Rambathla"
     assert _speaker_of(students, "The major part is making it foolproof") == "Prassana Rambathla"
     assert [t.text for t in nlp("He took a PhD. Then he left the MoD.")][3:5] == ["PhD", "."]
+
+
+def test_a_body_whose_name_the_parser_reads_as_a_clause_still_reports(nlp):
+    """bbc_heldout26: 'Stop Stansted Expansion said the White Paper … was "fundamentally flawed"' ("Stop" parsed as a
+    verb, so "said" has no subject; the organisation's name ends right before it)."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1482.txt"), "fundamentally flawed") == "Stop Stansted Expansion"

@@ -708,3 +708,11 @@ def test_a_body_whose_name_the_parser_reads_as_a_clause_still_reports(nlp):
     """bbc_heldout26: 'Stop Stansted Expansion said the White Paper … was "fundamentally flawed"' ("Stop" parsed as a
     verb, so "said" has no subject; the organisation's name ends right before it)."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1482.txt"), "fundamentally flawed") == "Stop Stansted Expansion"
+
+
+def test_a_passive_label_s_agent_the_parse_hangs_on_the_label_is_its_source(nlp):
+    """bbc_heldout27: 'The posters were labelled a "big misjudgement" by the Conservatives who said Labour's "first
+    shot in the election has badly backfired"' (the parse attaches "by the Conservatives" to "misjudgement")."""
+    posters = _speakers(nlp, "bbc_val_0310.txt")
+    assert _speaker_of(posters, "big misjudgement") == "Conservatives"
+    assert _speaker_of(posters, "first shot in the election") == "Conservatives"

@@ -229,6 +229,15 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
                             speaker = self.speaker_for(obj)
                             if speaker is not None:
                                 return speaker
+            if token == verb and any(c.dep_ == "auxpass" for c in token.children):
+                # "The posters were labelled a “big misjudgement” by the Conservatives": the parse hangs the agent
+                # on the label
+                for label in (c for c in token.children if c.dep_ in ("oprd", "dobj", "attr")):
+                    for by in (g for g in label.children if g.dep_ == "prep" and g.lower_ == "by"):
+                        for obj in (o for o in by.children if o.dep_ == "pobj"):
+                            speaker = self.speaker_for(obj)
+                            if speaker is not None:
+                                return speaker
             if token == verb and verb.lemma_ != "quote" and any(c.dep_ == "auxpass" for c in token.children):
                 # "she was told: “…”", "Barley is described as “…”": the passive subject is not the speaker; the
                 # one relaying it may be. Below a passive verb it is: "X is alleged to have said", "X was quoted

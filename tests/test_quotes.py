@@ -716,3 +716,11 @@ def test_a_passive_label_s_agent_the_parse_hangs_on_the_label_is_its_source(nlp)
     posters = _speakers(nlp, "bbc_val_0310.txt")
     assert _speaker_of(posters, "big misjudgement") == "Conservatives"
     assert _speaker_of(posters, "first shot in the election") == "Conservatives"
+
+
+def test_a_phrase_quoted_mid_sentence_continues_the_last_speaker_only_in_a_sentence_about_them(nlp):
+    """bbc_heldout5: 'EU rules prevent that from happening again in what is known as the "one time, last time"
+    principle' is nobody's words, not the previous speaker's; bbc_heldout23: 'She expressed her anger at the person
+    who "hasn't worked and wants to take what's yours"' is still Sharon Osbourne's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1301.txt"), "one time, last time") is None
+    assert _speaker_of(_speakers(nlp, "bbc_train_1390.txt"), "hasn't worked and wants") == "Sharon Osbourne"

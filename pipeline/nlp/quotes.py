@@ -89,7 +89,9 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
         resolver.topic = resolver.described = None
         if speaker is None:
             previous = _continued_from(span, index, spans, records, para_bounds)
-            if previous is not None and kind == "quote":
+            if previous is not None and kind == "quote" and (
+                    len(quoted.split()) > MAX_PHRASE_WORDS or _opens_sentence(doc, span.outer[0])
+                    or _about(doc, span.outer[0], previous.speaker, resolver)):
                 cue, speaker, how = previous.cue, previous.speaker, "continuation"
                 reporter = resolver.reported_since(previous.end_char, span.outer[0])
                 if reporter is not None and reporter[1].name != speaker.name:
@@ -423,6 +425,27 @@ def _distance(token: Token, start: int, end: int) -> int:
     if token.idx >= end:
         return token.idx - end
     return (start - token.idx) + 1  # a cue after the quote wins a tie
+
+
+def _opens_sentence(doc: Doc, quote_start: int) -> bool:
+    """Whether a quote opens its sentence (or follows a colon), rather than finishing words the writer began ("…
+    in what is known as the “one time, last time” principle")."""
+    token = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
+    if token is None:
+        return True
+    lead = doc_text(doc)[sent_of(token[0]).start_char:quote_start].strip()
+    return not lead or lead.endswith((":", '"', "“", "”"))
+
+
+def _about(doc: Doc, quote_start: int, speaker: Speaker, resolver: SpeakerResolver) -> bool:
+    """Whether the sentence a quote is in has that speaker for its subject ("She expressed her anger at the person
+    who “hasn't worked …”")."""
+    token = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
+    if token is None:
+        return False
+    root = sent_of(token[0]).root
+    subject = resolver.subject_of(root) if is_verb(root) and resolver.is_outside(root) else None
+    return subject is not None and subject.name == speaker.name
 
 
 def _continued_from(span, index, spans, records, para_bounds) -> QuoteRecord | None:

@@ -724,3 +724,11 @@ def test_a_phrase_quoted_mid_sentence_continues_the_last_speaker_only_in_a_sente
     who "hasn't worked and wants to take what's yours"' is still Sharon Osbourne's."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1301.txt"), "one time, last time") is None
     assert _speaker_of(_speakers(nlp, "bbc_train_1390.txt"), "hasn't worked and wants") == "Sharon Osbourne"
+
+
+def test_letters_after_a_name_end_a_person_the_ner_took_for_a_body(nlp):
+    """bbc_heldout25: 'The chairman of the Bar Council, Guy Mansfield QC has warned there is a real risk that people
+    on the "margins of society" …' ("Guy Mansfield QC" was an organisation; his words went to Tim Yeo)."""
+    bar = _speakers(nlp, "bbc_train_1469.txt")
+    assert _speaker_of(bar, "margins of society") == "Guy Mansfield"
+    assert _speaker_of(bar, "What is going to happen to young Asian men") == "Guy Mansfield"

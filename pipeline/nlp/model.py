@@ -15,7 +15,8 @@ from spacy.util import compile_suffix_regex
 
 from ..config import MODEL_NAME
 from .gazetteer import load_gazetteer
-from .names import PERSONAL_HONORIFICS
+from .names import PERSONAL_HONORIFICS, POST_NOMINALS
+from .speaker_words import ORG_NAME_WORDS
 
 
 @Language.component("paragraph_boundaries")
@@ -31,9 +32,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 @Language.component("honorific_names")
 def honorific_names(doc: Doc) -> Doc:
     """An honorific inside an entity starts a person's name: the NER ran "the Foreign Policy Centre Mr Straw" into
-    one organisation; it is the centre and Mr Straw."""
+    one organisation; it is the centre and Mr Straw. Letters after a name end it ("Guy Mansfield QC")."""
     entities = []
     for ent in doc.ents:
+        if _ends_in_post_nominal(ent):
+            # "Guy Mansfield QC" (the NER called it an organisation): the person, without the letters
+            entities.append(Span(doc, ent.start, ent.end - 1, label="PERSON"))
+            continue
         cut = next((k for k in range(1, len(ent) - 1)
                     if ent[k].text.rstrip(".") in PERSONAL_HONORIFICS and ent[k + 1].text[:1].isupper()), None)
         if cut is None:
@@ -44,6 +49,14 @@ def honorific_names(doc: Doc) -> Doc:
         entities.append(Span(doc, ent.start + cut, ent.end, label="PERSON"))
     doc.ents = entities
     return doc
+
+
+def _ends_in_post_nominal(ent: Span) -> bool:
+    """A name of two or more capitalised words and then letters such as "QC" or "MP", not a body's name."""
+    name = ent[:-1]
+    return len(ent) >= 3 and ent[-1].text.isupper() and ent[-1].lower_ in POST_NOMINALS \
+        and all(t.pos_ == "PROPN" and t.text.istitle() for t in name) \
+        and not any(t.lower_ in ORG_NAME_WORDS for t in name)
 
 
 def build_nlp(model: str = MODEL_NAME) -> Language:

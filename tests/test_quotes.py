@@ -732,3 +732,9 @@ def test_letters_after_a_name_end_a_person_the_ner_took_for_a_body(nlp):
     bar = _speakers(nlp, "bbc_train_1469.txt")
     assert _speaker_of(bar, "margins of society") == "Guy Mansfield"
     assert _speaker_of(bar, "What is going to happen to young Asian men") == "Guy Mansfield"
+
+
+def test_a_quote_after_a_stray_colon_still_follows_the_sentence_before(nlp):
+    """bbc_heldout5: 'Partridge worked with Marley from 1977 until the Jamaican musician's death in 1981. : "I joined
+    Island Records in 1977 …"' (the separator kept the quote from opening its sentence, so it had no speaker)."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1302.txt"), "I joined Island Records in 1977") == "Rob Partridge"

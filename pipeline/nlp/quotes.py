@@ -413,7 +413,7 @@ def _previous_sentence(doc: Doc, quote_start: int) -> Span | None:
     if token is None or token.start == 0:
         return None
     sent = sent_of(token[0])
-    if doc_text(doc)[sent.start_char:quote_start].strip() or sent.start == 0:
+    if doc_text(doc)[sent.start_char:quote_start].strip(" \n:-–—") or sent.start == 0:
         return None
     previous = sent_of(doc[sent.start - 1])
     if "\n" in doc_text(doc)[previous.end_char:sent.start_char]:

@@ -738,3 +738,10 @@ def test_a_quote_after_a_stray_colon_still_follows_the_sentence_before(nlp):
     """bbc_heldout5: 'Partridge worked with Marley from 1977 until the Jamaican musician's death in 1981. : "I joined
     Island Records in 1977 …"' (the separator kept the quote from opening its sentence, so it had no speaker)."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1302.txt"), "I joined Island Records in 1977") == "Rob Partridge"
+
+
+def test_a_place_leading_a_body_s_name_is_part_of_it(nlp):
+    """bbc_heldout24: 'The UK Independence Party said: "If the government believes …"' (the gazetteer tags "UK" a
+    place, which cut the party's name to "Independence Party")."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1393.txt"), "If the government believes") == "UK Independence Party"
+    assert [(e.text, e.label_) for e in nlp("The UK government said so.").ents] == [("UK", "GPE")]

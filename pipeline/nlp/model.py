@@ -51,6 +51,23 @@ def honorific_names(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("place_led_bodies")
+def place_led_bodies(doc: Doc) -> Doc:
+    """A place the gazetteer tagged that leads a body's name is part of it: "the UK Independence Party" is one
+    party, not the UK and an "Independence Party"."""
+    entities = list(doc.ents)
+    merged = []
+    for ent in entities:
+        before = merged[-1] if merged else None
+        if before is not None and before.label_ == "GPE" and before.end == ent.start and ent.label_ == "ORG" \
+                and ent[-1].lower_ in ORG_NAME_WORDS and before.root.head.i in range(ent.start, ent.end):
+            merged[-1] = Span(doc, before.start, ent.end, label="ORG")
+            continue
+        merged.append(ent)
+    doc.ents = merged
+    return doc
+
+
 def _ends_in_post_nominal(ent: Span) -> bool:
     """A name of two or more capitalised words and then letters such as "QC" or "MP", not a body's name."""
     name = ent[:-1]
@@ -63,6 +80,7 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.add_pipe("honorific_names", after="ner")
+    nlp.add_pipe("place_led_bodies", after="honorific_names")
     # British hyphenated spellings stay one word, like their American twins ("co-ordination", "coordination").
     for word in ("co-ordination", "co-operation", "co-ordinate", "co-operate", "co-ordinated", "co-operated"):
         for variant in (word, word.capitalize()):

@@ -101,3 +101,10 @@ def test_a_name_and_a_relative_clause_in_commas_before_the_verb_is_the_speaker(n
     Transport Select Committee, says: "Slight increases …"' (the parse hangs the name on "newspaper")."""
     speakers = _speakers_of_row(nlp, train_rows, 518)
     assert next(s for t, s in speakers.items() if t.startswith("Slight increases")) == "Gwyneth Dunwoody"
+
+
+def test_a_headline_participle_after_a_body_s_name_is_not_the_body_speaking(nlp, train_rows):
+    """train.csv row 814: 'Labour accused of 'EU propaganda' A "taxpayer subsidised propaganda exercise" on the EU is
+    being used to lull the British public …, say the Tories.' is the Tories' phrase: "accused" is a passive
+    participle, not Labour reporting."""
+    assert _speakers_of_row(nlp, train_rows, 814)["taxpayer subsidised propaganda exercise"] == "Tories"

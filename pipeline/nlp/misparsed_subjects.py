@@ -47,8 +47,11 @@ class MisparsedSubjects:
         ent = entity_of(before)
         if ent is not None and ent.label_ == "PERSON" and ent.end == before.i + 1:
             return self._with_role(self.person(ent), before, ent)
-        if ent is not None and ent.label_ == "ORG" and ent.end == before.i + 1 and ent.start == sent_of(verb).start:
-            return self.organization(ent)  # "Stop Stansted Expansion said …": the body's name read as a clause
+        if ent is not None and ent.label_ == "ORG" and ent.end == before.i + 1 and ent.start == sent_of(verb).start \
+                and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            # "Stop Stansted Expansion said …": the body's name read as a clause (not a headline's "Labour accused
+            # of …", whose participle is passive)
+            return self.organization(ent)
         if before.text[:1].isupper() and self.is_surname(before.text) \
                 and (before.ent_type_ in ("", "PERSON") or before.ent_type_ == "DATE" and before.is_sent_start):
             return self._bare_name(before)  # "May said: …" (Brian May): the tagger took the surname for a modal

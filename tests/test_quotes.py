@@ -745,3 +745,11 @@ def test_a_place_leading_a_body_s_name_is_part_of_it(nlp):
     place, which cut the party's name to "Independence Party")."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1393.txt"), "If the government believes") == "UK Independence Party"
     assert [(e.text, e.label_) for e in nlp("The UK government said so.").ents] == [("UK", "GPE")]
+
+
+def test_a_word_the_ner_runs_into_a_name_before_its_first_name_is_not_part_of_it(nlp):
+    """bbc_heldout29: 'Agassi fear for Melbourne Andre Agassi's involvement …' (a headline run into the story) and
+    'the public services union Unison Dave Prentis criticised the plans'; "Hicham El Guerrouj" keeps its words."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1555.txt"), "My hip was cramping") == "Andre Agassi"
+    assert _speaker_of(_speakers(nlp, "bbc_val_0320.txt"), "If you want world class") == "Dave Prentis"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1423.txt"), "Otherwise there is not much point") == "Hicham El Guerrouj"

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,6 +23,13 @@ TITLES = {
     "baroness", "baron", "dame", "earl", "duke", "duchess", "rev", "reverend", "bishop", "archbishop", "cardinal",
     "exchequer", "commons",  # the end of an office ("Chancellor of the Exchequer Gordon Brown")
 }
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """English first names (data/given_names.json: Moby Word II's lists, public domain)."""
+    text = resources.files("pipeline.nlp").joinpath("data/given_names.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(text)["names"])
 
 
 # Honorifics a person's name follows ("Mr Straw", "Dr. Gibbons"), written without their full stop
@@ -62,7 +73,17 @@ def strip_titles(name: str) -> str:
         parts = parts[roles[-1] + 1:]
     if len(parts) > MAX_NAME_WORDS and not any(p.lower() in NAME_PARTICLES for p in parts):
         parts = parts[-2:]
+    if len(parts) >= 3 and _is_given_name(parts[1]) and not _is_given_name(parts[0]) \
+            and not {parts[0].lower(), parts[1].lower()} & NAME_PARTICLES:
+        # a word the NER ran into the name: "Melbourne Andre Agassi" (a headline run into the story), "the union
+        # Unison Dave Prentis"
+        parts = parts[1:]
     return " ".join(parts)
+
+
+def _is_given_name(word: str) -> bool:
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return folded in given_names()
 
 
 def initials(name: str) -> str:

@@ -33,7 +33,9 @@ _INTRODUCED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s+(?:the|a
 class DescriptionResolution:
     def _description(self, head: Token) -> Speaker:
         left = [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"]
-        text = " ".join(t.text for t in left) if left else head.text
+        # written as the text has it ("The rapper's spokesperson", not "The rapper 's spokesperson")
+        text = "".join(t.text + (t.whitespace_ if k + 1 < len(left) and left[k + 1].i == t.i + 1 else " ")
+                       for k, t in enumerate(left)).strip() if left else head.text
         definite = any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det")
         if definite and head.pos_ == "PROPN" and head.text.istitle() and not head.is_sent_start:
             # "the Scottish Executive has insisted": a body's proper name the NER left untagged, not a person
@@ -82,8 +84,9 @@ class DescriptionResolution:
             # introduced with a role of their own: "Tim Renner, the head of …"
             if later and _INTRODUCED.match(doc_text(self.doc), later[0][0]):
                 return later[0][1]
-        kind = "organization" if head.lemma_.lower() in ORG_NOUNS else "anonymous"
-        return Speaker(text, kind, None, mention=text)
+        if head.lemma_.lower() in ORG_NOUNS:  # "the prime minister's office": a body, named without "the"
+            return Speaker(clean_name(text), "organization", None, mention=text)
+        return Speaker(text, "anonymous", None, mention=text)
 
     def named_with_role(self, head: Token) -> Speaker | None:
         """"the minister" after "Civil aviation minister Praful Patel": the last person named next to the role."""

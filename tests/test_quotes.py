@@ -753,6 +753,8 @@ def test_a_word_the_ner_runs_into_a_name_before_its_first_name_is_not_part_of_it
     assert _speaker_of(_speakers(nlp, "bbc_train_1555.txt"), "My hip was cramping") == "Andre Agassi"
     assert _speaker_of(_speakers(nlp, "bbc_val_0320.txt"), "If you want world class") == "Dave Prentis"
     assert _speaker_of(_speakers(nlp, "bbc_train_1423.txt"), "Otherwise there is not much point") == "Hicham El Guerrouj"
+    # a party word before a name is a description, not part of it: "Tory Liam Fox said his party offered …"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1541.txt"), "clear choice") == "Liam Fox"
 
 
 def test_a_description_is_written_as_the_text_has_it_and_a_body_without_its_article(nlp):

@@ -22,6 +22,7 @@ TITLES = {
     "state", "us", "u.s.", "uk", "russian", "ukrainian", "american", "british", "french", "german",
     "baroness", "baron", "dame", "earl", "duke", "duchess", "rev", "reverend", "bishop", "archbishop", "cardinal",
     "exchequer", "commons",  # the end of an office ("Chancellor of the Exchequer Gordon Brown")
+    "tory", "labour", "conservative", "republican", "democrat",  # a party before a name ("Tory Liam Fox")
 }
 
 

@@ -75,11 +75,20 @@ def strip_titles(name: str) -> str:
     if len(parts) > MAX_NAME_WORDS and not any(p.lower() in NAME_PARTICLES for p in parts):
         parts = parts[-2:]
     if len(parts) >= 3 and _is_given_name(parts[1]) and not _is_given_name(parts[0]) \
-            and not {parts[0].lower(), parts[1].lower()} & NAME_PARTICLES:
+            and parts[0].lower() in _english_words() and not {parts[0].lower(), parts[1].lower()} & NAME_PARTICLES:
         # a word the NER ran into the name: "Melbourne Andre Agassi" (a headline run into the story), "the union
-        # Unison Dave Prentis"
+        # Unison Dave Prentis", "Backbencher Stephen Pound"; not "Ieuan Wyn Jones"
         parts = parts[1:]
     return " ".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The words of the model's lemmatizer index (WordNet's nouns, verbs, adjectives and adverbs, some places)."""
+    from .model import get_nlp  # imported here: the model module itself builds on this one
+
+    index = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(word for words in index.values() for word in words)
 
 
 def _is_given_name(word: str) -> bool:

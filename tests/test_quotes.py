@@ -763,3 +763,9 @@ def test_a_description_is_written_as_the_text_has_it_and_a_body_without_its_arti
     office = _speakers(nlp, "bbc_train_1540.txt")
     assert _speaker_of(office, "irregularities in the career structure") == "prime minister's office"
     assert _speaker_of(_speakers(nlp, "bbc_train_1427.txt"), "failed to provide a safe") == "The rapper's spokesperson"
+
+
+def test_an_acronym_the_ner_calls_a_person_is_the_body_with_those_initials(nlp):
+    """bbc_heldout29: '… the Royal Institute of Chartered Surveyors found. … increases were more "moderate", RICS
+    added.' ("RICS" was a person)."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1527.txt"), "moderate") == "Royal Institute of Chartered Surveyors"

@@ -304,7 +304,9 @@ class DocumentNames:
         if after is not None and after.tag_ == "POS" and after.head == ent.root and \
                 ent.root.dep_ in ("nsubj", "nsubjpass") and not name.endswith("s"):
             name += "'s"  # "McDonald's announced …": a possessive with nothing possessed is part of the name
-        if ent.label_ == "ORG":  # "Continental said" after "Continental Airlines"; "Washington" is not the Post
+        if ent.label_ == "ORG" or name.isupper():
+            # "Continental said" after "Continental Airlines", "RICS" (whatever the NER calls it) after the Royal
+            # Institute of Chartered Surveyors; "Washington" is not the Post
             name = self._org_full_names.get(name, name)
         resolved = self.gazetteer.resolve(name, ent.label_)
         if resolved is not None and resolved.entity.type != "PERSON":

@@ -479,6 +479,8 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
             person = self._person_by_initials(ent.text)
             if person is not None:
                 return person
+            if ent.text in self._org_full_names:
+                return self.organization(ent)  # "RICS added", which the NER calls a person: the institution
         if ent.label_ == "NORP" and len(ent) == 1 and head.dep_ in ("nsubj", "nsubjpass") \
                 and not ent.text.endswith("s") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             # "said the American", "The Australian has suffered": a nationality standing for a person named before

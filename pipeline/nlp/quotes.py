@@ -409,11 +409,8 @@ def _holds_a_quote(sentence: Span, resolver: SpeakerResolver) -> bool:
 
 def _previous_sentence(doc: Doc, quote_start: int) -> Span | None:
     """The sentence before the one a quote opens, in the same paragraph; None if the quote does not open it."""
-    token = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
-    if token is None or token.start == 0:
-        return None
-    sent = sent_of(token[0])
-    if doc_text(doc)[sent.start_char:quote_start].strip(" \n:-–—") or sent.start == 0:
+    sent = _sentence_at(doc, quote_start)
+    if sent is None or sent.start == 0 or doc_text(doc)[sent.start_char:quote_start].strip(" \n:-–—"):
         return None
     previous = sent_of(doc[sent.start - 1])
     if "\n" in doc_text(doc)[previous.end_char:sent.start_char]:
@@ -427,24 +424,25 @@ def _distance(token: Token, start: int, end: int) -> int:
     return (start - token.idx) + 1  # a cue after the quote wins a tie
 
 
+def _sentence_at(doc: Doc, char: int) -> Span | None:
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    return sent_of(token[0]) if token is not None else None
+
+
 def _opens_sentence(doc: Doc, quote_start: int) -> bool:
     """Whether a quote opens its sentence (or follows a colon), rather than finishing words the writer began ("…
     in what is known as the “one time, last time” principle")."""
-    token = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
-    if token is None:
-        return True
-    lead = doc_text(doc)[sent_of(token[0]).start_char:quote_start].strip()
+    sent = _sentence_at(doc, quote_start)
+    lead = doc_text(doc)[sent.start_char:quote_start].strip() if sent is not None else ""
     return not lead or lead.endswith((":", '"', "“", "”"))
 
 
 def _about(doc: Doc, quote_start: int, speaker: Speaker, resolver: SpeakerResolver) -> bool:
     """Whether the sentence a quote is in has that speaker for its subject ("She expressed her anger at the person
     who “hasn't worked …”")."""
-    token = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
-    if token is None:
-        return False
-    root = sent_of(token[0]).root
-    subject = resolver.subject_of(root) if is_verb(root) and resolver.is_outside(root) else None
+    sent = _sentence_at(doc, quote_start)
+    root = sent.root if sent is not None else None
+    subject = resolver.subject_of(root) if root is not None and is_verb(root) and resolver.is_outside(root) else None
     return subject is not None and subject.name == speaker.name
 
 

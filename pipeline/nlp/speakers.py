@@ -229,16 +229,10 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
                             speaker = self.speaker_for(obj)
                             if speaker is not None:
                                 return speaker
-            if token == verb and any(c.dep_ == "auxpass" for c in token.children):
-                # "The posters were labelled a “big misjudgement” by the Conservatives": the parse hangs the agent
-                # on the label
-                for label in (c for c in token.children if c.dep_ in ("oprd", "dobj", "attr")):
-                    for by in (g for g in label.children if g.dep_ == "prep" and g.lower_ == "by"):
-                        for obj in (o for o in by.children if o.dep_ == "pobj"):
-                            speaker = self.speaker_for(obj)
-                            if speaker is not None:
-                                return speaker
-            if token == verb and verb.lemma_ != "quote" and any(c.dep_ == "auxpass" for c in token.children):
+            passive = token == verb and any(c.dep_ == "auxpass" for c in token.children)
+            if passive and (speaker := self._agent_on_label(token)) is not None:
+                return speaker
+            if passive and verb.lemma_ != "quote":
                 # "she was told: “…”", "Barley is described as “…”": the passive subject is not the speaker; the
                 # one relaying it may be. Below a passive verb it is: "X is alleged to have said", "X was quoted
                 # in the Herald saying", "X was quoted as saying".
@@ -307,6 +301,16 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
                 if author is not None and author.type != "unknown" and not (
                         spokesperson and author.type == "person"):
                     return author
+        return None
+
+    def _agent_on_label(self, verb: Token) -> Speaker | None:
+        """"The posters were labelled a “big misjudgement” by the Conservatives": a passive verb's agent that the
+        parse hangs on the label."""
+        for label in (c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr")):
+            for by in (g for g in label.children if g.dep_ == "prep" and g.lower_ == "by"):
+                speaker = next((s for o in by.children if o.dep_ == "pobj" and (s := self.speaker_for(o))), None)
+                if speaker is not None:
+                    return speaker
         return None
 
     def _participle_source(self, noun: Token) -> Speaker | None:

@@ -55,9 +55,8 @@ def honorific_names(doc: Doc) -> Doc:
 def place_led_bodies(doc: Doc) -> Doc:
     """A place the gazetteer tagged that leads a body's name is part of it: "the UK Independence Party" is one
     party, not the UK and an "Independence Party"."""
-    entities = list(doc.ents)
     merged = []
-    for ent in entities:
+    for ent in doc.ents:
         before = merged[-1] if merged else None
         if before is not None and before.label_ == "GPE" and before.end == ent.start and ent.label_ == "ORG" \
                 and ent[-1].lower_ in ORG_NAME_WORDS and before.root.head.i in range(ent.start, ent.end):

@@ -31,15 +31,20 @@ class MisparsedSubjects:
         became the object of "in"), a person's name that ends right before the verb."""
         if has_subject(verb) or verb.i == 0:
             return None
-        before = self.doc[verb.i - 1]
+        first = verb.i  # "Tony Blair has told …": the name comes before the verb's auxiliaries
+        while first > 0 and self.doc[first - 1].head == verb and self.doc[first - 1].dep_ in ("aux", "neg"):
+            first -= 1
+        if first == 0:
+            return None
+        before = self.doc[first - 1]
         if before.text == ",":
             # "In response to …, Ieuan Wyn Jones, leader of the Plaid Cymru group, said": a name and its role in
             # commas
             start = sent_of(verb).start
-            comma = next((t.i for t in reversed(self.doc[max(start, verb.i - 1 - MAX_ROLE_WORDS):verb.i - 1])
+            comma = next((t.i for t in reversed(self.doc[max(start, first - 1 - MAX_ROLE_WORDS):first - 1])
                           if t.text == ","), None)
             relative = comma is not None and self.doc[comma + 1].lower_ in ("who", "whose")  # ", who chairs …,"
-            if comma is None or comma == start or not relative and any(is_verb(t) for t in self.doc[comma:verb.i]):
+            if comma is None or comma == start or not relative and any(is_verb(t) for t in self.doc[comma:first]):
                 return None
             before = self.doc[comma - 1]
         if not self.is_outside(before):

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .doc_index import sent_of
+from .speaker_record import Speaker
 from .speaker_words import (
     CUE_LEMMAS,
     DOCUMENT_NOUNS,
@@ -24,7 +25,6 @@ from .syntax import heads_main_clause
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from .speaker_record import Speaker
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 ORG_PRONOUNS = {"it", "they", "them", "its", "their"}
@@ -228,7 +228,9 @@ class PronounResolution:
             if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.lemma_.lower() in DOCUMENT_NOUNS \
                     and self.is_outside(candidate):
                 author = self._speaker_for_head(candidate)
-                return author if author is not None and author.type in ("person", "organization") else None
+                # a document whose author the story does not give ("The report said … It said"): nobody named
+                return author if author is not None and author.type in ("person", "organization") \
+                    else Speaker.unknown()
         return None
 
     def _gender(self, speaker: Speaker) -> str | None:

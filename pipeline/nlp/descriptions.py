@@ -12,10 +12,10 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .doc_index import doc_text, sent_of
+from .doc_index import doc_ents, doc_text, sent_of
 from .names import clean_name, slug
 from .speaker_record import Speaker
-from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, GENERIC_PEOPLE, ORG_NOUNS
+from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, GENERIC_PEOPLE, ORG_NOUNS, PUBLICATION_NOUNS
 from .syntax import is_age_noun
 
 if TYPE_CHECKING:
@@ -52,6 +52,10 @@ class DescriptionResolution:
             if earlier:
                 counts = Counter(sp.name for sp in earlier)
                 return max(earlier, key=lambda sp: counts[sp.name])
+        if definite and head.lemma_.lower() in ORG_NOUNS | PUBLICATION_NOUNS:
+            named = self._named_with_noun(head)
+            if named is not None:
+                return named
         if definite and head.lemma_.lower() in ORG_NOUNS | {"outlet", "newspaper", "paper"}:
             # "the company said" refers to the organisation last named.
             # The organisation the story is about: the most mentioned one so far, the latest on a tie.
@@ -87,6 +91,18 @@ class DescriptionResolution:
         if head.lemma_.lower() in ORG_NOUNS:  # "the prime minister's office": a body, named without "the"
             return Speaker(clean_name(text), "organization", None, mention=text)
         return Speaker(text, "anonymous", None, mention=text)
+
+    def _named_with_noun(self, head: Token) -> Speaker | None:
+        """"the magazine reported" after "US magazine Rolling Stone" or "Mobile PC magazine": the last name the
+        story gives next to the same noun, whatever the NER calls it."""
+        noun = head.lemma_.lower()
+        for ent in reversed([e for e in doc_ents(self.doc) if e.end_char < head.idx]):
+            beside = [self.doc[ent.start - 1]] if ent.start > 0 else []
+            beside += [self.doc[ent.end]] if ent.end < len(self.doc) else []
+            if ent.label_ not in ("DATE", "TIME", "CARDINAL", "NORP", "GPE") and any(
+                    t.lemma_.lower() == noun for t in beside) and self.is_outside(ent[0]):
+                return self.organization(ent)
+        return None
 
     def named_with_role(self, head: Token) -> Speaker | None:
         """"the minister" after "Civil aviation minister Praful Patel": the last person named next to the role."""

@@ -17,6 +17,8 @@ PERSON_SOURCE_NOUNS = {
     "adviser", "advisor", "executive", "director", "manager", "coach", "boss", "chairman", "chairwoman", "chief",
     "agent", "lawyer", "solicitor", "publicist", "representative", "dealer", "trader", "insider",
 }
+# Publications, which speak through what they print: "the magazine reported"
+PUBLICATION_NOUNS = {"newspaper", "paper", "magazine", "journal", "tabloid", "outlet", "publication", "weekly"}
 # Common nouns that can stand for a source; any other common-noun subject ("all restrictions") is not a speaker.
 SOURCE_NOUNS = {
     "official", "spokesman", "spokeswoman", "spokesperson", "source", "minister", "president", "leader", "analyst",
@@ -30,7 +32,7 @@ SOURCE_NOUNS = {
     "organiser", "organizer", "fan", "student", "teacher", "worker", "employee", "customer", "user", "insider",
     "representative", "envoy", "ambassador", "negotiator", "premier", "chancellor", "prime", "speaker", "head",
     "figure",
-} | ORG_NOUNS | PERSON_SOURCE_NOUNS
+} | ORG_NOUNS | PERSON_SOURCE_NOUNS | PUBLICATION_NOUNS
 # People nouns too general to refer back to someone named ("the man shouted" is a new, unnamed person).
 GENERIC_PEOPLE = {"man", "woman", "person", "people", "guy", "boy", "girl", "men", "women", "crowd", "fan", "fans"}
 DOCUMENT_NOUNS = {"statement", "report", "letter", "study", "survey", "document", "release", "filing", "memo", "message",

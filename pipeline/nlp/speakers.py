@@ -31,6 +31,7 @@ from .speaker_words import (
     ORG_LABELS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
+    PUBLICATION_NOUNS,
     PERSON_SOURCE_NOUNS,
     SOURCE_NOUNS,
 )
@@ -403,7 +404,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
             ):
                 ent = entity_of(child)
                 if ent is not None and ent.label_ == "ORG" and child.dep_ in ("compound", "appos") \
-                        and token.lemma_.lower() in ORG_NOUNS | {"newspaper", "paper", "magazine", "outlet"}:
+                        and token.lemma_.lower() in ORG_NOUNS | PUBLICATION_NOUNS:
                     return self.organization(ent)  # "the Le Figaro newspaper said", "the oil firm, Shell"
                 # a full name after a preposition ("the minister for civil aviation Praful Patel"), but not a
                 # one-word place the NER calls a person ("the Tory MP for Sleaford")

@@ -793,3 +793,12 @@ def test_the_magazine_is_the_publication_named_with_that_noun(nlp):
     magazine'."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0371.txt"), "Prince returned to centre stage") == "Rolling Stone"
     assert _speaker_of(_speakers(nlp, "bbc_train_1015.txt"), "Who can forget") == "Mobile PC"
+
+
+def test_a_name_after_the_is_a_modifier_not_a_person_and_a_description_after_the_verb_wins(nlp):
+    """bbc_heldout32: 'The East Midlands MEP, who quit the UK Independence Party, … On Thursday, he told …' ("he" is
+    Robert Kilroy-Silk, not "East Midlands"); bbc_heldout26: 'the European Court of Auditors' is no person for
+    "he" either. bbc_heldout31: '"…," added the two-time Academy Award winner' is Tom Hanks, not the award."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0426.txt"), "lies and spin") == "Robert Kilroy-Silk"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1496.txt"), "Any fraud in other member states") == "Edward Leigh"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0219.txt"), "Christmas is a special time") == "Tom Hanks"

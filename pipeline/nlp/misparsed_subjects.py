@@ -73,7 +73,13 @@ class MisparsedSubjects:
         person = self._person_after(verb)
         if person is not None:
             return person
-        heads = [t for t in self._words_after(verb) if t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS or is_age_noun(t)]
+        words = self._words_after(verb)
+        if words and words[-1].pos_ == "NOUN" and any(c.dep_ == "det" for c in words[-1].children):
+            # "added the two-time Academy Award winner": the description, not the name inside it
+            described = self.speaker_for(words[-1])
+            if described is not None:
+                return described
+        heads = [t for t in words if t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS or is_age_noun(t)]
         return self.speaker_for(heads[-1]) if heads else None
 
     def _words_after(self, token: Token) -> list[Token]:

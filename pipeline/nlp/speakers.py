@@ -123,7 +123,8 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
         for position, name, subject in self._name_runs:
             token = self.doc.char_span(position, position + 1, alignment_mode="expand")
             if position not in known and token is not None and self.is_outside(token[0]) \
-                    and not any(p <= position < p + 40 for p in known) and not self._names_members(name):
+                    and not any(p <= position < p + 40 for p in known) and not self._names_members(name) \
+                    and not (token[0].i > 0 and self.doc[token[0].i - 1].dep_ == "det"):  # "The East Midlands MEP"
                 resolved = self.gazetteer.resolve(name, "PERSON")
                 speaker = Speaker(resolved.entity.name, "person", resolved.entity.id, mention=name,
                                   gender=resolved.entity.gender) if resolved else \
@@ -137,6 +138,10 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
         """A lone word the NER calls a person ("Labour", "Oscar", a band) is one only if the story names someone
         in full with it, puts an honorific before it, or the gazetteer knows it: news introduces people by full
         name. Others are not pronoun antecedents."""
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN" and before is not None \
+                and before.dep_ == "det" and before.head == ent.root.head:
+            return False  # "The East Midlands MEP": a modifier of someone's role, not a name
         if len(ent) > 1:
             return not _has_org_word(ent) and not self._names_members(ent.text)  # not "Downing Street"
         return self._surname_match(ent.text) is not None or self._names_someone(ent.text)

@@ -802,3 +802,10 @@ def test_a_name_after_the_is_a_modifier_not_a_person_and_a_description_after_the
     assert _speaker_of(_speakers(nlp, "bbc_train_0426.txt"), "lies and spin") == "Robert Kilroy-Silk"
     assert _speaker_of(_speakers(nlp, "bbc_train_1496.txt"), "Any fraud in other member states") == "Edward Leigh"
     assert _speaker_of(_speakers(nlp, "bbc_train_0219.txt"), "Christmas is a special time") == "Tom Hanks"
+
+
+def test_likening_and_finding_report_their_subjects_words(nlp):
+    """bbc_heldout32: 'Rifkin likened the challenge to a "musical Rubik's cube"'; bbc_heldout31: 'the BCC found
+    the whole UK economy still faced "major risks"' (the British Chamber of Commerce, named in full before)."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0224.txt"), "musical Rubik") == "Joshua Rifkin"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0673.txt"), "major risks") == "British Chamber of Commerce"

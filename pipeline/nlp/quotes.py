@@ -47,6 +47,9 @@ MAX_CLOSING_CLAUSE_WORDS = 6
 # Reporting verbs that, inside another's report, are part of it
 _NESTED_LEMMAS = {"agree", "think", "believe", "continue", "sign", "put", "point", "maintain", "remember", "recall",
                   "indicate", "signal"}
+# Verbs of finding report their subject's claim in the clause they govern ("the BCC found the economy still
+# faced “major risks”"), but introduce no quote of their own
+_FINDING_LEMMAS = {"find"}
 # A quoted phrase a writer's sentence borrows, not a sentence of its own
 MAX_PHRASE_WORDS = 8
 # Nouns of saying: a quote inside one ("the cries of “…”", "comments such as “…”") is not the words of whoever
@@ -240,7 +243,8 @@ def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> I
         head = token.head
         if head == token:
             return
-        if resolver.is_outside(head) and head.lemma_ in CUE_LEMMAS and is_verb(head):
+        reports = head.lemma_ in CUE_LEMMAS or head.lemma_ in _FINDING_LEMMAS and token.dep_ == "ccomp"
+        if resolver.is_outside(head) and reports and is_verb(head):
             if hop == 0 and token.dep_ in ("dobj", "nsubjpass") and head.lemma_ not in UTTERANCE_OBJECT_LEMMAS:
                 return
             # a clause with its own subject is still the source's words when it lies inside what the verb reports

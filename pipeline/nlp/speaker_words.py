@@ -64,6 +64,7 @@ CUE_LEMMAS = {
     "praise", "hail", "criticise", "criticize", "condemn", "slam", "applaud",
     "think", "believe",  # '"It is totally going to kill the business model of radio," thinks Curry.'
     "read", "shout", "jeer", "chant", "yell", "scream", "cry", "mutter", "whisper", "exclaim", "heckle", "repeat",
+    "liken",  # "Rifkin likened the challenge to a “musical Rubik's cube”"
 }
 # Verbs of verbal behaviour that report no words of their own: a quoted term in what their subject attacks, thanks,
 # rejects or apologises for is that subject's word ("attacked Labour's “unfair” taxes").

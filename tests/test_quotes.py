@@ -809,3 +809,11 @@ def test_likening_and_finding_report_their_subjects_words(nlp):
     the whole UK economy still faced "major risks"' (the British Chamber of Commerce, named in full before)."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0224.txt"), "musical Rubik") == "Joshua Rifkin"
     assert _speaker_of(_speakers(nlp, "bbc_train_0673.txt"), "major risks") == "British Chamber of Commerce"
+
+
+def test_an_acronym_the_story_defines_in_brackets_is_the_full_name(nlp):
+    """bbc_heldout32: 'The Motion Picture Association of America (MPAA) also said …' (the NER cuts the name at
+    "of") makes "the MPAA said" that association; bbc_heldout3: 'London Stock Exchange (LSE)'."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1160.txt"), "take down") == "Motion Picture Association of America"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1205.txt"), "The approach is at an early stage") == \
+        "London Stock Exchange"

@@ -63,6 +63,10 @@ def is_org_name(name: str) -> bool:
     return bool({w.lower() for w in name.split()} & ORG_NAME_WORDS)
 
 
+# A capitalised name followed by its acronym in brackets: "Motion Picture Association of America (MPAA)"
+_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|the|on|de)\s+)*)+[A-Z][\w&'’-]*)\s+\(([A-Z][A-Z&]+)\)")
+
+
 class DocumentNames:
     """Names as the story gives them: people's full names by surname, organisations' full names by short name."""
 
@@ -216,6 +220,13 @@ class DocumentNames:
                     added = {w.lower().rstrip(".") for w in words[cut:]}
                     if added <= ORG_NAME_WORDS and not added & _LEGAL_FORMS:
                         longer.setdefault(" ".join(words[:cut]), set()).add(" ".join(words))
+        for match in _DEFINED_ACRONYM.finditer(doc_text(self.doc)):
+            # "The Motion Picture Association of America (MPAA)": the story defines the acronym, whatever the NER cut
+            words = match.group(1).split()
+            while words and initials(" ".join(words)) != match.group(2) and len(initials(" ".join(words))) > 1:
+                words = words[1:]  # "… lawsuits in the US. The Motion Picture …": from the word the initials start
+            if words and initials(" ".join(words)) == match.group(2):
+                longer[match.group(2)] = {" ".join(words)}
         return {short: names.pop() for short, names in longer.items() if len(names) == 1}
 
     def _organization_starting(self, word: str) -> str | None:

@@ -64,7 +64,8 @@ def is_org_name(name: str) -> bool:
 
 
 # A capitalised name followed by its acronym in brackets: "Motion Picture Association of America (MPAA)"
-_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|the|on|de)\s+)*)+[A-Z][\w&'’-]*)\s+\(([A-Z][A-Z&]+)\)")
+_DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|the|on|de)\s+)*)+[A-Z][\w&'’-]*)\s+\(([A-Z][A-Z&]+)\)")
 
 
 class DocumentNames:
@@ -310,6 +311,9 @@ class DocumentNames:
         return Speaker(name, "person", f"person:{slug(name)}", mention=ent.text)
 
     def organization(self, ent: Span) -> Speaker:
+        plural = ent.text[:-1] if ent.text.endswith("s") else ""
+        if len(ent) == 1 and plural.isupper() and plural.lower() in SOURCE_NOUNS:
+            return Speaker(ent.text, "anonymous", None, mention=ent.text)  # "MPs", which the NER calls a body
         name = self._whole_org_name(ent)
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if after is not None and after.tag_ == "POS" and after.head == ent.root and \

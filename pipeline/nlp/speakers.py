@@ -57,9 +57,11 @@ _AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|(?<!m)ent|ian|eer)s?")  # "
 def _is_unnamed_agent(token: Token) -> bool:
     """An unnamed person by what they do, introduced as a subject ("one London-based broker said", "a lobbyist
     told", "12 viewers complained"): an agent noun (-er, -or, -ist, -ant, …) with an indefinite determiner or a
-    number. The lists of source nouns cannot name every trade."""
+    number, or in the bare plural. The lists of source nouns cannot name every trade."""
     if token.pos_ != "NOUN" or not (is_subject(token) or is_controlling_object(token)) or not _AGENT_NOUN.fullmatch(token.lower_):
         return False
+    if token.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in token.children):
+        return True  # "Policy makers in Europe have called …": a bare plural
     return any((c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one", "some", "two", "several"))
                or c.dep_ == "nummod" for c in token.children)
 

@@ -828,3 +828,10 @@ def test_people_in_the_bare_plural_are_unnamed_sources(nlp):
     assert mps[next(t for t in mps if t.startswith("imaginative campaigns"))].speaker.type == "anonymous"
     ecologists = _speakers(nlp, "bbc_train_1419.txt")
     assert ecologists[next(t for t in ecologists if t.startswith("significant intrusion"))].speaker.type == "anonymous"
+
+
+def test_a_label_given_in_a_passive_participle_names_no_source(nlp):
+    """bbc_heldout31: 'Originally dubbed "Jerry's Guide to the World Wide Web", the site …': Yahoo is what was
+    named, and the story does not say who named it."""
+    guide = _speakers(nlp, "bbc_train_0561.txt")
+    assert guide[next(t for t in guide if t.startswith("Jerry's Guide"))].speaker.type == "unknown"

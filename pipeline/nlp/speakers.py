@@ -213,6 +213,9 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
         if verb.lemma_ == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl" and not has_subject(verb):
             # "Asked if he was appointed as the result of a “fair and open” competition, he replied": the asker's words
             return None
+        if verb.lemma_ in _LABEL_LEMMAS and verb.tag_ == "VBN" and verb.dep_ == "advcl" \
+                and not has_subject(verb) and not any(c.dep_ == "agent" for c in verb.children):
+            return None  # "Originally dubbed “Jerry's Guide …”, Yahoo …": the one named, not who named it
         if verb.lemma_ in ("quote", "cite", "report") and any(
                 c.lower_ == "as" and any(g.lemma_ in ("say", "tell", "add", "write") for g in c.children)
                 for c in verb.children):
@@ -543,6 +546,8 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
         return Speaker(speaker.name, speaker.type, speaker.entity_id, role, speaker.mention, speaker.gender)
 
 _WEEKDAYS = set(calendar.day_name)
+# Verbs that name or label something: their passive participle's subject is what is named
+_LABEL_LEMMAS = {"dub", "call", "name", "term", "brand", "label", "nickname"}
 # How far back (in tokens) "the report" looks for the report whose author it names
 MAX_DOCUMENT_BACK = 300
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",

@@ -835,3 +835,9 @@ def test_a_label_given_in_a_passive_participle_names_no_source(nlp):
     named, and the story does not say who named it."""
     guide = _speakers(nlp, "bbc_train_0561.txt")
     assert guide[next(t for t in guide if t.startswith("Jerry's Guide"))].speaker.type == "unknown"
+
+
+def test_a_name_with_a_word_added_before_is_no_spelling_variant(nlp):
+    """bbc_heldout32: "T-Mobile said it was seeing increasing take up for what it calls "Office in a Pocket"" is
+    T-Mobile, not "Microsoft Mobile" (named earlier), which a fuzzy surname match took for the same name."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0088.txt"), "Office in a Pocket") == "T-Mobile"

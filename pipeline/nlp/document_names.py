@@ -264,8 +264,11 @@ class DocumentNames:
             if said[ranked[0].split()[-1]] > said[ranked[1].split()[-1]]:
                 return ranked[0]
         match = process.extractOne(parts[0], list(self._full_names), scorer=fuzz.ratio, score_cutoff=85)
-        if match is None or match[0].startswith(parts[0]) or parts[0].startswith(match[0]):
-            return None  # an ending added is another word ("German", "Germany"), not a spelling variant
+        if match is None or match[0].startswith(parts[0]) or parts[0].startswith(match[0]) \
+                or parts[0].endswith(match[0]) or match[0].endswith(parts[0]):
+            # an ending or a beginning added is another word ("German", "Germany"; "T-Mobile", "Mobile"), not a
+            # spelling variant
+            return None
         return self._full_names[match[0]]
 
     def _royal_name(self, ent: Span) -> str | None:

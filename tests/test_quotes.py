@@ -841,3 +841,9 @@ def test_a_name_with_a_word_added_before_is_no_spelling_variant(nlp):
     """bbc_heldout32: "T-Mobile said it was seeing increasing take up for what it calls "Office in a Pocket"" is
     T-Mobile, not "Microsoft Mobile" (named earlier), which a fuzzy surname match took for the same name."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0088.txt"), "Office in a Pocket") == "T-Mobile"
+
+
+def test_the_government_is_not_the_party_named_last(nlp):
+    """bbc_heldout31: 'But the government is continuing to insist that "control orders" …' after Labour MPs voted
+    against it: the government, not Labour."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0269.txt"), "control orders") == "government"

@@ -56,6 +56,10 @@ class DescriptionResolution:
             named = self._named_with_noun(head)
             if named is not None:
                 return named
+        if definite and head.lemma_.lower() == "government" and not any(c.dep_ in ("compound", "amod", "poss")
+                                                                       for c in head.children):
+            # "the government is continuing to insist": the government of the day, not the party last named
+            return Speaker("government", "organization", "org:government", mention=text)
         if definite and head.lemma_.lower() in ORG_NOUNS | {"outlet", "newspaper", "paper"}:
             # "the company said" refers to the organisation last named.
             # The organisation the story is about: the most mentioned one so far, the latest on a tie.

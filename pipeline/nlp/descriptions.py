@@ -52,7 +52,7 @@ class DescriptionResolution:
             if earlier:
                 counts = Counter(sp.name for sp in earlier)
                 return max(earlier, key=lambda sp: counts[sp.name])
-        if definite and head.lemma_.lower() in ORG_NOUNS | PUBLICATION_NOUNS:
+        if definite and head.lemma_.lower() in PUBLICATION_NOUNS:  # not "the party", named beside many a word
             named = self._named_with_noun(head)
             if named is not None:
                 return named

@@ -847,3 +847,9 @@ def test_the_government_is_not_the_party_named_last(nlp):
     """bbc_heldout31: 'But the government is continuing to insist that "control orders" …' after Labour MPs voted
     against it: the government, not Labour."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0269.txt"), "control orders") == "government"
+
+
+def test_a_headlines_word_before_a_surname_does_not_make_the_full_name(nlp):
+    """bbc_heldout33: 'Classy Henman makes winning start Tim Henman opened his 2005 season …': "Henman said" is Tim
+    Henman, not "Classy Henman", though both are named once."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0587.txt"), "It's a great start to the year") == "Tim Henman"

@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from .doc_index import doc_ents, doc_text
-from .names import NAME_PARTICLES, PERSONAL_HONORIFICS, ROLE_WORDS, clean_name, initials, name_run, slug, strip_titles
+from .names import (
+    NAME_PARTICLES,
+    PERSONAL_HONORIFICS,
+    ROLE_WORDS,
+    clean_name,
+    initials,
+    name_run,
+    opens_with_a_word,
+    slug,
+    strip_titles,
+)
 from .speaker_record import Speaker
 from .speaker_words import ORG_LABELS, ORG_NAME_WORDS, SOURCE_NOUNS
 from .syntax import entity_of, is_subject
@@ -155,7 +165,9 @@ class DocumentNames:
             current = names.get(parts[-1], "")
             if len(parts) >= 2:
                 self._given_names.add(name)
-            if len(parts) >= 2 and (current == "" or mentions[name] > mentions[current]):
+            if len(parts) >= 2 and (current == "" or mentions[name] > mentions[current] or (
+                    mentions[name] == mentions[current] and opens_with_a_word(current)
+                    and not opens_with_a_word(name))):  # "Tim Henman" over a headline's "Classy Henman"
                 names[parts[-1]] = name
         return names
 

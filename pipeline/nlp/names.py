@@ -91,6 +91,13 @@ def _english_words() -> frozenset[str]:
     return frozenset(word for words in index.values() for word in words)
 
 
+def opens_with_a_word(name: str) -> bool:
+    """"Classy Henman" (a headline run into "Tim Henman …"): a name whose first word is an English word and no
+    first name."""
+    first = name.split()[0]
+    return first.lower() in _english_words() and not _is_given_name(first)
+
+
 def _is_given_name(word: str) -> bool:
     folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     return folded in given_names()

@@ -853,3 +853,13 @@ def test_a_headlines_word_before_a_surname_does_not_make_the_full_name(nlp):
     """bbc_heldout33: 'Classy Henman makes winning start Tim Henman opened his 2005 season …': "Henman said" is Tim
     Henman, not "Classy Henman", though both are named once."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0587.txt"), "It's a great start to the year") == "Tim Henman"
+
+
+def test_a_clerics_styles_and_a_first_name_in_apposition_make_the_person(nlp):
+    """bbc_heldout33: 'The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as a "great thriller"' (the
+    NER split "the Rt Rev Dr" from the name) and, later, 'the Bishop said: "…"' (a body to the NER); "Kenteris's
+    lawyer, Gregory Ioannidis, said" (an organisation to the NER)."""
+    bishop = _speakers(nlp, "bbc_val_0279.txt")
+    assert _speaker_of(bishop, "great thriller") == "Tom Wright"
+    assert _speaker_of(bishop, "Conspiracy theories are always fun") == "Tom Wright"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0771.txt"), "The decision means") == "Gregory Ioannidis"

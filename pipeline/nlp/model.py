@@ -15,7 +15,7 @@ from spacy.util import compile_suffix_regex
 
 from ..config import MODEL_NAME
 from .gazetteer import load_gazetteer
-from .names import PERSONAL_HONORIFICS, POST_NOMINALS
+from .names import PERSONAL_HONORIFICS, POST_NOMINALS, TITLES
 from .speaker_words import ORG_NAME_WORDS
 
 
@@ -29,6 +29,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# Styles that come before a cleric's titles: "the Rt Rev Dr Tom Wright"
+_STYLES = {"rt", "right", "very", "most", "revd", "reverend"}
+
+
 @Language.component("honorific_names")
 def honorific_names(doc: Doc) -> Doc:
     """An honorific inside an entity starts a person's name: the NER ran "the Foreign Policy Centre Mr Straw" into
@@ -38,6 +42,14 @@ def honorific_names(doc: Doc) -> Doc:
         if _ends_in_post_nominal(ent):
             # "Guy Mansfield QC" (the NER called it an organisation): the person, without the letters
             entities.append(Span(doc, ent.start, ent.end - 1, label="PERSON"))
+            continue
+        before = entities[-1] if entities else None
+        if before is not None and before.label_ == "PERSON" and ent.label_ == "PERSON" and before.end == ent.start \
+                and all(t.pos_ == "DET" or t.text.rstrip(".").lower() in TITLES | _STYLES for t in before) \
+                and any(t.pos_ != "DET" for t in before):
+            # "the Rt Rev Dr" + "Tom Wright": titles the NER split from the name they open
+            start = next(t.i for t in before if t.pos_ != "DET")
+            entities[-1] = Span(doc, start, ent.end, label="PERSON")
             continue
         cut = next((k for k in range(1, len(ent) - 1)
                     if ent[k].text.rstrip(".") in PERSONAL_HONORIFICS and ent[k + 1].text[:1].isupper()), None)

@@ -21,7 +21,7 @@ from .descriptions import DescriptionResolution
 from .document_names import MISLABELLED_NAME_TYPES, PEERAGE, DocumentNames, as_peer, is_org_name
 from .gazetteer import Gazetteer, load_gazetteer
 from .misparsed_subjects import MisparsedSubjects
-from .names import TITLES, clean_name, initials, name_run, slug, strip_titles
+from .names import TITLES, clean_name, given_names, initials, name_run, slug, strip_titles
 from .pronouns import PronounResolution
 from .speaker_record import Speaker
 from .speaker_words import (
@@ -416,6 +416,10 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
                 if ent is not None and ent.label_ == "ORG" and child.dep_ in ("compound", "appos") \
                         and token.lemma_.lower() in ORG_NOUNS | PUBLICATION_NOUNS:
                     return self.organization(ent)  # "the Le Figaro newspaper said", "the oil firm, Shell"
+                if ent is not None and ent.label_ == "ORG" and child.dep_ == "appos" and 2 <= len(ent) <= 3 \
+                        and ent[0].text in given_names() and not _has_org_word(ent):
+                    # "Kenteris's lawyer, Gregory Ioannidis, said": a first name makes it a person, whatever the NER
+                    return self._with_role(self.person(ent), token, ent)
                 # a full name after a preposition ("the minister for civil aviation Praful Patel"), but not a
                 # one-word place the NER calls a person ("the Tory MP for Sleaford")
                 if ent is not None and ent.label_ == "PERSON" and (child.dep_ != "pobj" or len(ent) > 1) \
@@ -499,6 +503,11 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
         return Speaker(name, "person", f"person:{slug(name)}", mention=text)
 
     def _from_entity(self, ent: Span, head: Token) -> Speaker | None:
+        if len(ent) == 1 and ent.label_ == "ORG" and ent.text.istitle() and ent.text.lower() in TITLES \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            named = self.named_with_role(head)  # "the Bishop said" (a body to the NER) after "the Bishop of Durham,
+            if named is not None:               # the Rt Rev Dr Tom Wright"
+                return named
         if len(ent) == 1 and ent.text.isupper() and len(ent.text) >= 2:
             person = self._person_by_initials(ent.text)
             if person is not None:

@@ -32,7 +32,8 @@ class MisparsedSubjects:
         if has_subject(verb) or verb.i == 0:
             return None
         first = verb.i  # "Tony Blair has told …": the name comes before the verb's auxiliaries
-        while first > 0 and self.doc[first - 1].head == verb and self.doc[first - 1].dep_ in ("aux", "neg"):
+        while first > 0 and self.doc[first - 1].head == verb and self.doc[first - 1].dep_ in ("aux", "neg") \
+                and self.doc[first - 1].text.islower():  # not "May said" (Brian May, tagged as a modal)
             first -= 1
         if first == 0:
             return None

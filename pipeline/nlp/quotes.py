@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from .doc_index import doc_sents, doc_text, sent_of
+from .document_names import MISLABELLED_NAME_TYPES
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs, quoted_bounds
 from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS, PERSON_SOURCE_NOUNS, STANCE_LEMMAS
-from .document_names import MISLABELLED_NAME_TYPES
 from .speakers import SpeakerResolver
 from .syntax import has_subject, is_age_noun, is_verb
 
@@ -41,6 +41,7 @@ _CLIMB_STOP = {"advcl", "relcl", "acl", "parataxis"}
 # the speaker.
 _RELATIVE_TAGS = {"WDT", "WP"}
 MAX_TERM_WORDS = 3
+# Marks that open a dashed caption ("- Bolton boss Sam Allardyce “…”")
 _DASHES = {"-", "–", "—"}
 # A clause that closes a sentence and reports it ("…, its developers say."): at most this many words
 MAX_CLOSING_CLAUSE_WORDS = 6

@@ -10,7 +10,6 @@ are mixins of the resolver. Parse questions are answered in `syntax.py`; the rec
 from __future__ import annotations
 
 import calendar
-
 import re
 from bisect import bisect_right
 from dataclasses import replace
@@ -31,8 +30,8 @@ from .speaker_words import (
     ORG_LABELS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
-    PUBLICATION_NOUNS,
     PERSON_SOURCE_NOUNS,
+    PUBLICATION_NOUNS,
     SOURCE_NOUNS,
 )
 from .syntax import (

@@ -26,7 +26,7 @@ from .names import (
     strip_titles,
 )
 from .speaker_record import Speaker
-from .speaker_words import ORG_LABELS, ORG_NAME_WORDS, SOURCE_NOUNS
+from .speaker_words import ORG_LABELS, ORG_NAME_WORDS, SOURCE_NOUNS, is_capitalised_plural_source
 from .syntax import entity_of, is_subject
 
 if TYPE_CHECKING:
@@ -326,8 +326,7 @@ class DocumentNames:
         return Speaker(name, "person", f"person:{slug(name)}", mention=ent.text)
 
     def organization(self, ent: Span) -> Speaker:
-        plural = ent.text[:-1] if ent.text.endswith("s") else ""
-        if len(ent) == 1 and plural.isupper() and plural.lower() in SOURCE_NOUNS:
+        if len(ent) == 1 and is_capitalised_plural_source(ent.text):
             return Speaker(ent.text, "anonymous", None, mention=ent.text)  # "MPs", which the NER calls a body
         name = self._whole_org_name(ent)
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None

@@ -29,8 +29,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-# Styles that come before a cleric's titles: "the Rt Rev Dr Tom Wright"
-_STYLES = {"rt", "right", "very", "most", "revd", "reverend"}
+# Titles, and the styles that come before a cleric's ("the Rt Rev Dr Tom Wright")
+_TITLE_WORDS = TITLES | {"rt", "right", "very", "most", "revd"}
 
 
 @Language.component("honorific_names")
@@ -45,7 +45,7 @@ def honorific_names(doc: Doc) -> Doc:
             continue
         before = entities[-1] if entities else None
         if before is not None and before.label_ == "PERSON" and ent.label_ == "PERSON" and before.end == ent.start \
-                and all(t.pos_ == "DET" or t.text.rstrip(".").lower() in TITLES | _STYLES for t in before) \
+                and all(t.pos_ == "DET" or t.text.rstrip(".").lower() in _TITLE_WORDS for t in before) \
                 and any(t.pos_ != "DET" for t in before):
             # "the Rt Rev Dr" + "Tom Wright": titles the NER split from the name they open
             start = next(t.i for t in before if t.pos_ != "DET")

@@ -74,8 +74,8 @@ def strip_titles(name: str) -> str:
         parts = parts[roles[-1] + 1:]
     if len(parts) > MAX_NAME_WORDS and not any(p.lower() in NAME_PARTICLES for p in parts):
         parts = parts[-2:]
-    if len(parts) >= 3 and _is_given_name(parts[1]) and not _is_given_name(parts[0]) \
-            and parts[0].lower() in _english_words() and not {parts[0].lower(), parts[1].lower()} & NAME_PARTICLES:
+    if len(parts) >= 3 and _is_given_name(parts[1]) and opens_with_a_word(parts[0]) \
+            and not {parts[0].lower(), parts[1].lower()} & NAME_PARTICLES:
         # a word the NER ran into the name: "Melbourne Andre Agassi" (a headline run into the story), "the union
         # Unison Dave Prentis", "Backbencher Stephen Pound"; not "Ieuan Wyn Jones"
         parts = parts[1:]

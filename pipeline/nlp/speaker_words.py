@@ -72,3 +72,9 @@ STANCE_LEMMAS = {
     "attack", "thank", "apologise", "apologize", "speak", "talk", "refer", "reject", "spurn", "mock", "ridicule",
     "deride", "decry", "lambast", "blast", "defend", "welcome", "blame", "rebuff", "scorn", "denounce", "rubbish",
 }
+
+
+def is_capitalised_plural_source(word: str) -> bool:
+    """"MPs", "MEPs": the plural of a source noun written in capitals, a group of people whatever the NER makes of
+    it."""
+    return word.endswith("s") and word[:-1].isupper() and word[:-1].lower() in SOURCE_NOUNS

@@ -33,6 +33,7 @@ from .speaker_words import (
     PERSON_SOURCE_NOUNS,
     PUBLICATION_NOUNS,
     SOURCE_NOUNS,
+    is_capitalised_plural_source,
 )
 from .syntax import (
     controlling_objects,
@@ -374,7 +375,7 @@ class SpeakerResolver(DocumentNames, PronounResolution, DescriptionResolution, M
             return _unnamed_source(token)
         if is_age_noun(token):
             return self._description(token)  # "the 30-year-old" (the NER calls it a DATE)
-        if token.text[:-1].isupper() and token.text.endswith("s") and token.text[:-1].lower() in SOURCE_NOUNS:
+        if is_capitalised_plural_source(token.text):
             return self._description(token)  # "pro-hunt MPs": a group, whatever the tagger makes of it
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and any(
                 t.lemma_.lower().startswith("spokes") and t.pos_ == "NOUN" for t in token.subtree if t.i > token.i):

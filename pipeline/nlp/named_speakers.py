@@ -1,0 +1,188 @@
+"""People and organisations a name stands for: whether a lone word the NER calls a person is one ("Labour",
+"Oscar"), a proper noun the NER missed ("Pires told …", "UEFA"), an entity with its role ("Tory leader Michael
+Howard"), initials ("JK" for Jason King) and honorifics that give a gender ("Mrs Blair").
+
+A mixin of `SpeakerResolver` (as `pronouns.py` is): it reads the resolver's `doc`, `gazetteer`, the in-document
+names of `DocumentNames` (`_surname_match`, `_full_names`, `_org_full_names`, `person`, `organization`) and
+`is_outside`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .doc_index import doc_text
+from .document_names import MISLABELLED_NAME_TYPES, PEERAGE, as_peer, is_org_name
+from .names import TITLES, clean_name, initials, name_run, slug, strip_titles
+from .speaker_record import Speaker
+from .speaker_words import CUE_LEMMAS, ORG_LABELS, ORG_NAME_WORDS
+from .syntax import entity_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",
+                     "baroness": "f"}
+_HONORIFICS = set(_HONORIFIC_GENDER) | {"dr"}
+
+
+class NamedSpeakers:
+    def _credible_person(self, ent: Span) -> bool:
+        """A lone word the NER calls a person ("Labour", "Oscar", a band) is one only if the story names someone
+        in full with it, puts an honorific before it, or the gazetteer knows it: news introduces people by full
+        name. Others are not pronoun antecedents."""
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN" and before is not None \
+                and before.dep_ == "det" and before.head == ent.root.head:
+            return False  # "The East Midlands MEP": a modifier of someone's role, not a name
+        if len(ent) > 1:
+            return not has_org_word(ent) and not self._names_members(ent.text)  # not "Downing Street"
+        return self._surname_match(ent.text) is not None or self._names_someone(ent.text)
+
+    def known_person(self, speaker: Speaker) -> bool:
+        """A person named in full, or by a word the story uses for someone ("Exodus", an album the NER calls a
+        person, is not one): news introduces people by full name."""
+        name = speaker.name or ""
+        return len(name.split()) > 1 or self.is_surname(name) or self._names_someone(name)
+
+    def _names_someone(self, word: str) -> bool:
+        """A lone word the story uses for a person: after an honorific ("Mr Parry"), as the subject of a reporting
+        verb ("Parry admits …": someone who speaks is a person), or a name the gazetteer knows exactly."""
+        if word.lower() in self._honorific_words or word in self._reporting_subjects:
+            return True
+        resolved = self.gazetteer.resolve(word, "PERSON")
+        return resolved is not None and resolved.method == "exact"
+
+    def _names_members(self, name: str) -> bool:
+        """A name the story also puts in the plural ("Lib Dem spokesman Vince Cable … say the Lib Dems") is a
+        party or group's, not a person's."""
+        return re.search(rf"\b{re.escape(name)}s\b", doc_text(self.doc)) is not None
+
+    @property
+    def _reporting_subjects(self) -> set[str]:
+        if self._reporting_cache is None:
+            self._reporting_cache = {c.text for t in self.doc if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB"
+                                     for c in t.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"}
+        return self._reporting_cache
+
+    @property
+    def _honorific_words(self) -> set[str]:
+        if self._honorific_cache is None:
+            self._honorific_cache = {t.lower_ for t in self.doc[1:]
+                                     if self.doc[t.i - 1].lower_.rstrip(".") in _HONORIFICS}
+        return self._honorific_cache
+
+
+    def name_at(self, token: Token) -> Speaker:
+        """The person a proper noun names, whatever the NER made of it ("Graeme Souness" as a title)."""
+        ent = entity_of(token)
+        if ent is not None and ent.label_ in MISLABELLED_NAME_TYPES and all(t.pos_ == "PROPN" for t in ent):
+            return self.person(ent)
+        return self._bare_name(token)
+
+    def _bare_name(self, token: Token) -> Speaker:
+        """A proper noun the NER missed: a person, named in full where the document gives the full name;
+        an acronym ("CENTR", "UEFA") or a place-like name ("Downing Street") is an organisation."""
+        if token.text.isupper() and len(token.text) >= 2 and token.is_alpha:
+            # a person's initials ("JK" after "Jason King"), else an organisation, in full where the story names it
+            person = self._person_by_initials(token.text)
+            if person is not None:
+                return person
+            return self._body_named(token.text)
+        mention = name_run(token)
+        if is_org_name(mention):
+            name = clean_name(mention)
+            return Speaker(name, "organization", f"org:{slug(name)}", mention=mention)
+        name = strip_titles(clean_name(mention))
+        full = self._surname_match(name)
+        # "Lord Rennard told": the parse may head the name with its title
+        title = token.text if token.text in PEERAGE else (token.doc[token.i - 1].text if token.i else "")
+        name = full or as_peer(name, title)
+        resolved = self.gazetteer.resolve(name, "PERSON")
+        if resolved is not None and len(name.split()) > 1:
+            e = resolved.entity
+            return Speaker(e.name, "person", e.id, mention=mention, gender=e.gender)
+        return Speaker(name, "person", f"person:{slug(name)}", mention=mention)
+
+    def _body_named(self, short: str) -> Speaker:
+        """An organisation a lone word names, in full where the story gives the longer name ("WHO", "Continental")."""
+        name = self._org_full_names.get(short, short)
+        return Speaker(name, "organization", f"org:{slug(name)}", mention=short)
+
+    def _person_by_initials(self, text: str) -> Speaker | None:
+        """"JK, also known as Jason King": the one full name in the story with these initials."""
+        people = {n for n in self._full_names.values() if initials(n) == text}
+        if len(people) != 1:
+            return None
+        name = people.pop()
+        return Speaker(name, "person", f"person:{slug(name)}", mention=text)
+
+    def _from_entity(self, ent: Span, head: Token) -> Speaker | None:
+        if len(ent) == 1 and ent.label_ == "ORG" and ent.text.istitle() and ent.text.lower() in TITLES \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            named = self.named_with_role(head)  # "the Bishop said" (a body to the NER) after "the Bishop of Durham,
+            if named is not None:               # the Rt Rev Dr Tom Wright"
+                return named
+        if len(ent) == 1 and ent.text.isupper() and len(ent.text) >= 2:
+            person = self._person_by_initials(ent.text)
+            if person is not None:
+                return person
+            if ent.text in self._org_full_names:
+                return self.organization(ent)  # "RICS added", which the NER calls a person: the institution
+        if ent.label_ == "NORP" and len(ent) == 1 and head.dep_ in ("nsubj", "nsubjpass") \
+                and not ent.text.endswith("s") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            # "said the American", "The Australian has suffered": a nationality standing for a person named before
+            reference = self._definite_reference(head)
+            if reference is not None:
+                return reference
+        if ent.label_ == "PERSON" and has_org_word(ent) and (len(ent) > 1 or not self._surname_match(ent.text)):
+            return self.organization(ent)  # "Telecommunications Administrations", "Lyric Theatre", "Labour"
+        if ent.label_ == "PERSON" or self._surname_match(ent.text):
+            return self._with_role(self.person(ent), head, ent)
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and len(ent) == 1 and ent.label_ in ("GPE", "LOC") and before.pos_ == "PROPN" \
+                and before.text[:1].isupper() and before.ent_type_ in ("", "PERSON"):
+            return self._bare_name(before)  # "producer Michael London": a first name and a place-like surname
+        if ent.label_ in ORG_LABELS:
+            return self.organization(ent)
+        # A film, product or law does not speak: a proper name the NER mislabelled, when it is the subject
+        # ("Simon Yates, a senior analyst for Forrester, said" with Simon Yates as a WORK_OF_ART).
+        if len(ent) == 1 and head.pos_ == "PROPN":
+            return self._bare_name(head)
+        if 2 <= len(ent) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in ent) \
+                and (ent.label_ in MISLABELLED_NAME_TYPES or all(t.pos_ == "PROPN" for t in ent)) \
+                and not has_org_word(ent) and head.dep_ in ("nsubj", "nsubjpass"):
+            # ("Will Davies … told the BBC": the tagger read the first name as a modal)
+            return self._with_role(self.person(ent), head, ent)
+        return None
+
+    def _with_role(self, speaker: Speaker, head: Token, ent: Span) -> Speaker:
+        inside = set(range(ent.start, ent.end))
+        role_tokens = [
+            t for t in head.subtree
+            if t.i not in inside and t.dep_ not in ("det", "punct", "relcl", "poss", "case")
+            and not any(a.dep_ == "relcl" for a in t.ancestors if a.i in {x.i for x in head.subtree})
+            and self.is_outside(t)
+        ]
+        role = " ".join(t.text for t in role_tokens).strip() or None
+        if role and len(role.split()) > 12:
+            role = None
+        return Speaker(speaker.name, speaker.type, speaker.entity_id, role, speaker.mention, speaker.gender)
+
+
+def with_honorific_gender(speaker: Speaker, ent: Span) -> Speaker:
+    """'Mrs Blair' is a she even when the gazetteer does not know her."""
+    if speaker.gender is not None:
+        return speaker
+    # the title before the name, or the first word of the name when the NER took it in ("Ms Hughes")
+    title = ent[0] if len(ent) > 1 and ent[0].lower_.rstrip(".") in _HONORIFIC_GENDER else (
+        ent.doc[ent.start - 1] if ent.start else None)
+    gender = _HONORIFIC_GENDER.get(title.lower_.rstrip(".")) if title is not None else None
+    return replace(speaker, gender=gender) if gender else speaker
+
+
+def has_org_word(tokens: Span) -> bool:
+    """is_org_name for tokens, plurals included ("Telecommunications Administrations")."""
+    return any(t.lower_ in ORG_NAME_WORDS or t.lemma_.lower() in ORG_NAME_WORDS for t in tokens)

@@ -19,6 +19,7 @@ from .names import (
     PERSONAL_HONORIFICS,
     ROLE_WORDS,
     clean_name,
+    given_names,
     initials,
     name_run,
     opens_with_a_word,
@@ -40,6 +41,8 @@ MAX_NICKNAME_WORDS = 3  # Ronnie "The Rocket" O'Sullivan
 # Entity labels the NER gives some people's names in news text
 MISLABELLED_NAME_TYPES = frozenset({"PRODUCT", "WORK_OF_ART"})
 _NAME_RUN_TYPES = frozenset({"", "PERSON"}) | MISLABELLED_NAME_TYPES
+# Labels the NER gives some full names that open with a first name ("Elena Dementieva" as a building)
+_PLACE_TYPES = frozenset({"FAC", "GPE", "LOC"})
 # Words inside an organisation's name ("Council of Britain", "Department for Education and Skills")
 _NAME_LINKS = {"of", "for", "and", "&"}
 _LEGAL_FORMS = {"inc", "ltd", "plc", "corp", "corporation", "holdings", "co", "llc", "ag", "sa", "nv"}
@@ -75,7 +78,7 @@ def is_org_name(name: str) -> bool:
 
 # A capitalised name followed by its acronym in brackets: "Motion Picture Association of America (MPAA)"
 _DEFINED_ACRONYM = re.compile(
-    r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|the|on|de)\s+)*)+[A-Z][\w&'’-]*)\s+\(([A-Z][A-Z&]+)\)")
+    r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|the|on|de)\s+)*)+(?:[ld]['’])?[A-Z][\w&'’-]*)\s+\(([A-Z][A-Z&]+)\)")
 
 
 class DocumentNames:
@@ -116,7 +119,9 @@ class DocumentNames:
             if (
                 token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
                 and (token.ent_type_ in _NAME_RUN_TYPES
-                     or token.ent_type_ == "ORG" and token.lower_ not in ORG_NAME_WORDS)
+                     or token.ent_type_ == "ORG" and token.lower_ not in ORG_NAME_WORDS
+                     or token.ent_type_ in _PLACE_TYPES and (run_tokens[0] if run_tokens else token).text
+                     in given_names())
             ):
                 if run and run[-1].endswith("-"):
                     run[-1] += token.text

@@ -103,10 +103,15 @@ def _is_given_name(word: str) -> bool:
     return folded in given_names()
 
 
+# French and Italian articles elided before a name's word: "l'Audiovisuel", "d'Etat", "dell'Arte"
+_ELIDED_ARTICLE = re.compile(r"^(?:l|d|dell|all|nell)['’](?=[A-Z])")
+
+
 def initials(name: str) -> str:
     """'World Health Organisation' -> 'WHO', 'Jason King' -> 'JK', 'Bradford & Bingley' -> 'B&B' (lower-case words
-    such as 'of' are skipped)."""
-    return "".join(word[0] for word in name.split() if word[:1].isupper() or word == "&")
+    such as 'of' are skipped; an elided article is: "Conseil Superieur de l'Audiovisuel" -> 'CSA')."""
+    words = [_ELIDED_ARTICLE.sub("", word) for word in name.split()]
+    return "".join(word[0] for word in words if word[:1].isupper() or word == "&")
 
 
 def slug(name: str) -> str:

@@ -112,8 +112,11 @@ class PronounResolution:
                 # “As we said at the time …. This poster is making a serious point,” he said")
                 described, _ = self._described_reporters(before, PRONOUN_GENDER[word], bound)
                 named = sorted(named + [(p, sp) for p, sp, _ in described], key=lambda m: m[0])
-                if named:
-                    return self._learn_gender(named[-1][1], word)
+                # its main clause's subject before one embedded in what it reports ("Dementieva … says that Dechy
+                # and herself are the real victims")
+                main = [(p, sp) for p, sp in named if heads_main_clause(self.doc, p)]
+                if main or named:
+                    return self._learn_gender((main or named)[-1][1], word)
         # 2. The speaker of the previous quote: news stories quote one person for several sentences.
         kind = "person" if word in PRONOUN_GENDER else "organization"
         # ... unless the sentence before the quote has turned to someone else ("Ljubicic was at a loss to explain
@@ -212,6 +215,8 @@ class PronounResolution:
             # elsewhere, for the other rules to find.
             indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
                              or c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
+            if speaker is not None and speaker.type == "person" and self._gender(speaker) not in (None, gender):
+                continue  # "the first minister said his …" is not the woman named last
             if speaker is not None and (speaker.type == "person" or speaker.type == "anonymous" and (
                     indefinite or word.endswith("man") or any(s.name == speaker.name for _, s in self._noted))):
                 found.append((token.idx, speaker, True))

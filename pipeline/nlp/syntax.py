@@ -19,6 +19,11 @@ def is_subject(token: Token) -> bool:
         return True
     if token.dep_ == "ROOT" and token.is_sent_start and token.ent_type_ == "PERSON":
         return True
+    if token.dep_ == "npadvmod" and token.head.pos_ == "VERB" and token.i < token.head.i and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i for c in token.head.children):
+        # "one of the Guildford Four, Gerry Conlon - who was wrongly convicted - said": the subject's apposition,
+        # which the parser hangs on the verb
+        return True
     for _ in range(2):
         if token.dep_ in ("nsubj", "nsubjpass"):
             return True

@@ -901,3 +901,22 @@ def test_an_acronym_defined_for_a_name_with_an_elided_article_is_that_name(nlp):
     assert initials("Conseil Superieur de l'Audiovisuel") == "CSA"
     assert _speaker_of(_speakers(nlp, "bbc_train_0797.txt"), "Following the recent success of Freeview") == \
         "Conseil Superieur de l'Audiovisuel"
+
+
+def test_of_two_subjects_the_parse_gives_a_verb_the_named_person_speaks(nlp):
+    """bbc_heldout36: 'The chairman of the Bar Council, Guy Mansfield QC warned there was a real risk that people on
+    the "margins of society" …': the parser makes both "chairman" and "QC" subjects of "warned"; the chairman is
+    Guy Mansfield, not the person named before him."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0910.txt"), "margins of society") == "Guy Mansfield"
+
+
+def test_a_that_clause_hung_on_the_listener_is_what_the_verb_reports(nlp):
+    """bbc_heldout36: "Theresa May, shadow secretary for the family, told BBC Radio 4's Today programme that the
+    government's plans were "inadequate"" (the parser hangs the clause on "programme")."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0456.txt"), "inadequate") == "Theresa May"
+
+
+def test_a_role_opening_the_story_is_the_person_the_next_sentence_names(nlp):
+    """bbc_heldout36: "Scotland's justice minister has warned bigoted soccer fans that she wants to hit them "where
+    it hurts most" … Cathy Jamieson said exclusion orders are …"."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1229.txt"), "where it hurts most") == "Cathy Jamieson"

@@ -92,6 +92,15 @@ class DescriptionResolution:
             # introduced with a role of their own: "Tim Renner, the head of …"
             if later and _INTRODUCED.match(doc_text(self.doc), later[0][0]):
                 return later[0][1]
+        possessed = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
+        if possessed and head.tag_ == "NN" and sent_of(head).start == 0 \
+                and head.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS | GENERIC_PEOPLE:
+            # a story's opening role, named as the next sentence's subject ("Scotland's justice minister has warned
+            # … Cathy Jamieson said exclusion orders …")
+            later = [(p, sp) for p, sp, subject in self._person_mentions
+                     if head.idx < p <= head.idx + MAX_LEDE_NAMING and subject]
+            if later and later[0][0] >= sent_of(head).end_char:
+                return later[0][1]
         if head.lemma_.lower() in ORG_NOUNS:  # "the prime minister's office": a body, named without "the"
             return Speaker(clean_name(text), "organization", None, mention=text)
         return Speaker(text, "anonymous", None, mention=text)

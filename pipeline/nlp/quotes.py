@@ -257,7 +257,8 @@ def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> I
                 return
             # a participle with no subject of its own and no speaker in the noun it hangs on ("Dr Bjorn said
             # groups dubbed “pioneers” were …"): the words are those of whoever reports it
-        if token.dep_ in _CLIMB_STOP and resolver.is_outside(token) and _has_own_speaker(token):
+        if token.dep_ in _CLIMB_STOP and resolver.is_outside(token) and _has_own_speaker(token) \
+                and not _told_that(token):
             in_own_clause = True
         if head.pos_ == "NOUN" and (head.lemma_ in _OTHERS_WORDS or
                                     head.lemma_ in _ASSERTION_NOUNS and token.dep_ in ("acl", "ccomp", "relcl")):
@@ -269,6 +270,14 @@ def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> I
                for c in token.children):
             return  # "talks on a 10-point “peace formula” proposed by Kyiv": named by someone else
         token = head
+
+
+def _told_that(clause: Token) -> bool:
+    """"told BBC Radio 4's Today programme that the plans were “inadequate”": a that-clause the parser hangs on the
+    object of a reporting verb is what the verb reports."""
+    listener = clause.head
+    return clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+        and listener.dep_ in ("dobj", "dative") and listener.head.lemma_ in CUE_LEMMAS
 
 
 def _stance_source(inside: Span, resolver: SpeakerResolver) -> Speaker | None:

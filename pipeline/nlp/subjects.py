@@ -88,8 +88,12 @@ class SubjectResolution:
                     break
                 token = token.head
                 continue
-            for child in token.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and self.is_outside(child):
+            # "The chairman of the Bar Council, Guy Mansfield QC warned": of two subjects the parse gives a verb,
+            # the one naming a person is the other's apposition
+            subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")),
+                              key=lambda c: not any(t.ent_type_ == "PERSON" for t in c.subtree))
+            for child in subjects:
+                if self.is_outside(child):
                     if child.i > token.i and child.ent_type_ in ORG_LABELS:
                         # "…,” said Treasury Under Secretary John Taylor": the parse may take the body for the
                         # subject; the person the inverted subject ends in speaks

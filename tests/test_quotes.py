@@ -920,3 +920,13 @@ def test_a_role_opening_the_story_is_the_person_the_next_sentence_names(nlp):
     """bbc_heldout36: "Scotland's justice minister has warned bigoted soccer fans that she wants to hit them "where
     it hurts most" … Cathy Jamieson said exclusion orders are …"."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1229.txt"), "where it hurts most") == "Cathy Jamieson"
+
+
+def test_a_product_the_story_calls_its_is_not_the_company(nlp):
+    """bbc_heldout36: 'Microsoft has said it will replace … power cables for its Xbox consoles … The company said the
+    move was a "preventative step"' (the NER calls Xbox a body and the headline names it too); bbc_heldout35:
+    'Macrovision says its new RipGuard technology will thwart … "RipGuard is designed to …," said the firm'."""
+    xbox = _speakers(nlp, "bbc_train_0887.txt")
+    assert _speaker_of(xbox, "preventative step") == "Microsoft"
+    assert _speaker_of(xbox, "In almost all instances") == "Microsoft"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0707.txt"), "RipGuard is designed") == "Macrovision"

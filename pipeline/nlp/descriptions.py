@@ -64,7 +64,7 @@ class DescriptionResolution:
             # "the company said" refers to the organisation last named.
             # The organisation the story is about: the most mentioned one so far, the latest on a tie.
             earlier = [(p, sp) for p, sp, _ in self._org_mentions
-                       if p < head.idx and self._org_labels.get(p) == "ORG"]
+                       if p < head.idx and self._org_labels.get(p) == "ORG" and not self._owned(p)]
             if earlier:
                 counts: dict[str, int] = {}
                 for _, sp in earlier:
@@ -104,6 +104,17 @@ class DescriptionResolution:
         if head.lemma_.lower() in ORG_NOUNS:  # "the prime minister's office": a body, named without "the"
             return Speaker(clean_name(text), "organization", None, mention=text)
         return Speaker(text, "anonymous", None, mention=text)
+
+    def _owned(self, position: int) -> bool:
+        """"its Xbox consoles", "its new RipGuard technology": a name owned by something else is a product or part
+        of a body, not the body a story's "the company" stands for."""
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        noun = span[0]
+        while noun.dep_ in ("compound", "amod") and noun.head != noun:
+            noun = noun.head
+        return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
 
     def _named_with_noun(self, head: Token) -> Speaker | None:
         """"the magazine reported" after "US magazine Rolling Stone" or "Mobile PC magazine": the last name the

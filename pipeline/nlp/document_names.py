@@ -120,8 +120,8 @@ class DocumentNames:
                 token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
                 and (token.ent_type_ in _NAME_RUN_TYPES
                      or token.ent_type_ == "ORG" and token.lower_ not in ORG_NAME_WORDS
-                     or token.ent_type_ in _PLACE_TYPES and (run_tokens[0] if run_tokens else token).text
-                     in given_names())
+                     # a place to the NER, in a run that opens with a first name
+                     or token.ent_type_ in _PLACE_TYPES and (run_tokens or [token])[0].text in given_names())
             ):
                 if run and run[-1].endswith("-"):
                     run[-1] += token.text

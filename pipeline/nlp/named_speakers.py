@@ -63,9 +63,11 @@ class NamedSpeakers:
     @property
     def _reporting_subjects(self) -> set[str]:
         if self._reporting_cache is None:
-            self._reporting_cache = {c.text for t in self.doc if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB"
-                                     for c in t.children if c.dep_ == "nsubj" and (
-                                         c.ent_type_ == "PERSON" or (not c.ent_type_ and c.pos_ == "PROPN" and c.text.istitle()))}
+            # a person to the NER, or a capitalised name it left untagged ("Safin said")
+            self._reporting_cache = {
+                c.text for t in self.doc if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB" for c in t.children
+                if c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or (
+                    not c.ent_type_ and c.pos_ == "PROPN" and c.text.istitle()))}
         return self._reporting_cache
 
     @property

@@ -115,7 +115,7 @@ class PronounResolution:
                 # its main clause's subject before one embedded in what it reports ("Dementieva … says that Dechy
                 # and herself are the real victims")
                 main = [(p, sp) for p, sp in named if heads_main_clause(self.doc, p)]
-                if main or named:
+                if named:
                     return self._learn_gender((main or named)[-1][1], word)
         # 2. The speaker of the previous quote: news stories quote one person for several sentences.
         kind = "person" if word in PRONOUN_GENDER else "organization"

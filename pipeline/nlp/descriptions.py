@@ -82,28 +82,29 @@ class DescriptionResolution:
             reference = self._definite_reference(head)
             if reference is not None:
                 return reference
+        # a story's opening source, named as a subject in what follows
+        role = head.tag_ == "NN" and head.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS | GENERIC_PEOPLE
         indefinite = any(t.lower_ in ("a", "an") for t in head.children if t.dep_ == "det")
-        if indefinite and head.tag_ == "NN" and head.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS | GENERIC_PEOPLE \
-                and not any(p < head.idx and subject for p, _, subject in self._person_mentions):
-            # a story's opening source, named in what follows ("…, a leading industry figure has said. Tim Renner,
-            # the head of Universal Music Germany until …")
-            later = [(p, sp) for p, sp, subject in self._person_mentions
-                     if head.idx < p <= head.idx + MAX_LEDE_NAMING and subject]
-            # introduced with a role of their own: "Tim Renner, the head of …"
-            if later and _INTRODUCED.match(doc_text(self.doc), later[0][0]):
-                return later[0][1]
+        if indefinite and role and not any(p < head.idx and subject for p, _, subject in self._person_mentions):
+            # "…, a leading industry figure has said. Tim Renner, the head of Universal Music Germany until …":
+            # introduced with a role of their own
+            later = self._subject_named_after(head)
+            if later and _INTRODUCED.match(doc_text(self.doc), later[0]):
+                return later[1]
         possessed = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
-        if possessed and head.tag_ == "NN" and sent_of(head).start == 0 \
-                and head.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS | GENERIC_PEOPLE:
-            # a story's opening role, named as the next sentence's subject ("Scotland's justice minister has warned
-            # … Cathy Jamieson said exclusion orders …")
-            later = [(p, sp) for p, sp, subject in self._person_mentions
-                     if head.idx < p <= head.idx + MAX_LEDE_NAMING and subject]
-            if later and later[0][0] >= sent_of(head).end_char:
-                return later[0][1]
+        if possessed and role and sent_of(head).start == 0:
+            # "Scotland's justice minister has warned … Cathy Jamieson said exclusion orders …": in the next sentence
+            later = self._subject_named_after(head)
+            if later and later[0] >= sent_of(head).end_char:
+                return later[1]
         if head.lemma_.lower() in ORG_NOUNS:  # "the prime minister's office": a body, named without "the"
             return Speaker(clean_name(text), "organization", None, mention=text)
         return Speaker(text, "anonymous", None, mention=text)
+
+    def _subject_named_after(self, head: Token) -> tuple[int, Speaker] | None:
+        """The first person named as a subject soon after a description (position, speaker)."""
+        return next(((p, sp) for p, sp, subject in self._person_mentions
+                     if head.idx < p <= head.idx + MAX_LEDE_NAMING and subject), None)
 
     def _owned(self, position: int) -> bool:
         """"its Xbox consoles", "its new RipGuard technology": a name owned by something else is a product or part

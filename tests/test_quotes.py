@@ -930,3 +930,14 @@ def test_a_product_the_story_calls_its_is_not_the_company(nlp):
     assert _speaker_of(xbox, "preventative step") == "Microsoft"
     assert _speaker_of(xbox, "In almost all instances") == "Microsoft"
     assert _speaker_of(_speakers(nlp, "bbc_train_0707.txt"), "RipGuard is designed") == "Macrovision"
+
+
+def test_a_run_the_ner_calls_a_body_is_a_name_only_with_a_first_name(nlp):
+    """bbc_heldout34: "Carly Fiorina, chief of technology giant Hewlett Packard … "The digital revolution …," she
+    told delegates": "Hewlett Packard" (an organisation to the NER, with no first name) is no antecedent for "she";
+    bbc_heldout6: "Liverpool forward Milan Baros" (also an organisation to the NER) is a person all the same."""
+    fiorina = _speakers(nlp, "bbc_train_0523.txt")
+    assert _speaker_of(fiorina, "The digital revolution is about") == "Carly Fiorina"
+    assert _speaker_of(fiorina, "Revolution has always been") == "Carly Fiorina"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1402.txt"), "everything is possible") == "Milan Baros"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0240.txt"), "to tinker with the manuscript") == "JK Rowling"

@@ -19,6 +19,7 @@ from .names import (
     PERSONAL_HONORIFICS,
     ROLE_WORDS,
     clean_name,
+    could_be_first_name,
     given_names,
     initials,
     name_run,
@@ -134,8 +135,13 @@ class DocumentNames:
                 continue
             name = strip_titles(" ".join(run).rstrip("-"))
             mislabelled = any(t.ent_type_ in MISLABELLED_NAME_TYPES for t in run_tokens)
+            # a run the NER calls an organisation throughout ("Hewlett Packard", "Polar Express") is a person's
+            # name only with a first name before its last word ("Milan Baros", a headline's "Glazer Rio
+            # Ferdinand") or a last word the NER gives a person elsewhere
+            body = all(t.ent_type_ == "ORG" for t in run_tokens) \
+                and not any(could_be_first_name(w) for w in name.split()[:-1])
             if 2 <= len(name.split()) <= 4 and not is_org_name(name) \
-                    and (not mislabelled or name.split()[-1] in person_surnames):
+                    and (not (mislabelled or body) or name.split()[-1] in person_surnames):
                 candidates.append(name)
                 last = run_tokens[-1]
                 run_positions.append((run_tokens[0].idx, name, is_subject(last)))

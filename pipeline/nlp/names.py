@@ -33,6 +33,18 @@ def given_names() -> frozenset[str]:
     return frozenset(json.loads(text)["names"])
 
 
+@lru_cache(maxsize=1)
+def world_given_names() -> frozenset[str]:
+    """First names ranked in the top 6,000 of some country (data/world_given_names.json, from names-dataset)."""
+    text = resources.files("pipeline.nlp").joinpath("data/world_given_names.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(text)["names"])
+
+
+def could_be_first_name(word: str) -> bool:
+    """An English or a worldwide first name, or initials ("JK Rowling")."""
+    return word in given_names() or word in world_given_names() or (word.isupper() and word.isalpha())
+
+
 # Honorifics a person's name follows ("Mr Straw", "Dr. Gibbons"), written without their full stop
 PERSONAL_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 

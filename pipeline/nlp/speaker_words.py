@@ -9,7 +9,7 @@ ORG_NOUNS = {
     "council", "committee", "party", "agency", "union", "bank", "group", "commission", "board", "administration",
     "office", "embassy", "parliament", "cabinet", "team", "spokesperson's office", "regulator", "watchdog",
     "organisation", "organization", "charity", "airline", "carrier", "retailer", "broadcaster", "association",
-    "federation", "body", "institute", "studio", "network", "jury", "panel", "bookmaker",
+    "federation", "body", "institute", "studio", "network", "jury", "panel", "bookmaker", "exchange",
 }
 # Sources that are people (not organisations or documents): the subject of a sentence that introduces a quote.
 PERSON_SOURCE_NOUNS = {

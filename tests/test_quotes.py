@@ -941,3 +941,11 @@ def test_a_run_the_ner_calls_a_body_is_a_name_only_with_a_first_name(nlp):
     assert _speaker_of(fiorina, "Revolution has always been") == "Carly Fiorina"
     assert _speaker_of(_speakers(nlp, "bbc_train_1402.txt"), "everything is possible") == "Milan Baros"
     assert _speaker_of(_speakers(nlp, "bbc_train_0240.txt"), "to tinker with the manuscript") == "JK Rowling"
+
+
+def test_he_and_she_agree_with_the_gender_of_a_first_name(nlp):
+    """bbc_heldout28: "… IBM researcher Jim Levine who developed the prototype … Karen Walsh … "The number of elderly
+    computer users will increase …," he said": Karen is a woman's name, so "he" is Jim Levine; bbc_heldout18: "He
+    said: "I hope I'm not going to be seen as preaching …"" after Margaret Davidson is Jack McConnell."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1537.txt"), "The number of elderly computer users") == "Jim Levine"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1107.txt"), "I hope I'm not going to be seen") == "Jack McConnell"

@@ -34,10 +34,17 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def world_given_names() -> frozenset[str]:
-    """First names ranked in the top 6,000 of some country (data/world_given_names.json, from names-dataset)."""
+def world_given_names() -> dict[str, str]:
+    """First names ranked in the top 6,000 of some country, each with "m", "f" or "" (no clear gender)
+    (data/world_given_names.json, from names-dataset)."""
     text = resources.files("pipeline.nlp").joinpath("data/world_given_names.json").read_text(encoding="utf-8")
-    return frozenset(json.loads(text)["names"])
+    return json.loads(text)["names"]
+
+
+def first_name_gender(name: str) -> str | None:
+    """The gender most bearers of a full name's first name share ("Imelda Staunton": f), if they clearly do."""
+    words = name.split()
+    return (world_given_names().get(words[0]) or None) if len(words) > 1 and " and " not in name else None
 
 
 def could_be_first_name(word: str) -> bool:

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .doc_index import sent_of
+from .names import first_name_gender
 from .speaker_record import Speaker
 from .speaker_words import (
     CUE_LEMMAS,
@@ -239,10 +240,12 @@ class PronounResolution:
         return None
 
     def _gender(self, speaker: Speaker) -> str | None:
-        return speaker.gender or self._titled_gender.get(speaker.name) or self._learned_gender.get(speaker.name)
+        return speaker.gender or self._titled_gender.get(speaker.name) or self._learned_gender.get(speaker.name) \
+            or (first_name_gender(speaker.name) if speaker.type == "person" and speaker.name else None)
 
     def _learn_gender(self, speaker: Speaker, pronoun: str) -> Speaker:
         """Once "he" has meant Chris Hawkins, a later "she" is someone else."""
         if speaker.type == "person" and speaker.name and pronoun in PRONOUN_GENDER and " and " not in speaker.name:
             self._learned_gender.setdefault(speaker.name, PRONOUN_GENDER[pronoun])
         return speaker
+

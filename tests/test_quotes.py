@@ -949,3 +949,14 @@ def test_he_and_she_agree_with_the_gender_of_a_first_name(nlp):
     said: "I hope I'm not going to be seen as preaching …"" after Margaret Davidson is Jack McConnell."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1537.txt"), "The number of elderly computer users") == "Jim Levine"
     assert _speaker_of(_speakers(nlp, "bbc_train_1107.txt"), "I hope I'm not going to be seen") == "Jack McConnell"
+
+
+def test_an_unnamed_spokesman_two_sentences_back_and_a_body_spelt_with_capitals(nlp):
+    """bbc_heldout39: "A Labour Party spokesman told the BBC News website the party avoided …. But that did not happen
+    for "voter identification" calls. "When we ask which party they will vote for …," he said": "he" is the
+    spokesman, not "Labour" (a body the NER calls a person); "The information commissioner's office says … a
+    "grey" area" is the Information Commissioner's Office, as the story writes it later."""
+    quotes = _speakers(nlp, "bbc_val_0156.txt")
+    assert _quote(quotes, "When we ask which party").speaker.type == "anonymous"
+    assert _quote(quotes, "When we ask which party").speaker.name == "A Labour Party spokesman"
+    assert _speaker_of(quotes, "grey") == "Information Commissioner's Office"

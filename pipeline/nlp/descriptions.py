@@ -98,8 +98,17 @@ class DescriptionResolution:
             if later and later[0] >= sent_of(head).end_char:
                 return later[1]
         if head.lemma_.lower() in ORG_NOUNS:  # "the prime minister's office": a body, named without "the"
-            return Speaker(clean_name(text), "organization", None, mention=text)
+            return Speaker(self._capitalised_elsewhere(clean_name(text)), "organization", None, mention=text)
         return Speaker(text, "anonymous", None, mention=text)
+
+    def _capitalised_elsewhere(self, name: str) -> str:
+        """A body's name as the story writes it with capitals, where it does ("The information commissioner's office
+        says …" before "A spokesman for the Information Commissioner's Office said")."""
+        for match in re.finditer(re.escape(name), doc_text(self.doc), re.IGNORECASE):
+            # two capitalised words at least: a sentence's first word ("Police said") is no spelling of the name
+            if sum(w[:1].isupper() for w in match.group().split()) >= 2 and match.group() != name:
+                return match.group()
+        return name
 
     def _subject_named_after(self, head: Token) -> tuple[int, Speaker] | None:
         """The first person named as a subject soon after a description (position, speaker)."""

@@ -57,7 +57,9 @@ class PronounResolution:
         word = token.lower_
         if word in PRONOUN_GENDER:
             gender = PRONOUN_GENDER[word]
-            candidates = [(p, s, subj) for p, s, subj in self._person_mentions if self._gender(s) in (None, gender)]
+            # (a name the NER calls a person may stand for a body: "Labour questioned …")
+            candidates = [(p, s, subj) for p, s, subj in self._person_mentions
+                          if self._gender(s) in (None, gender) and s.type != "organization"]
         elif word in ORG_PRONOUNS:
             document = self._document_antecedent(token) if word in ("it", "its") else None
             if document is not None:
@@ -143,6 +145,15 @@ class PronounResolution:
                 return self._learn_gender(speaker, word)  # "A spokesman for Toho said …. “…,” he added"
             if position < token.idx:
                 break
+        if word in PRONOUN_GENDER and sent.start > 0:
+            # 3. An unnamed source who reported two sentences back ("A Labour Party spokesman told the BBC News
+            # website the party avoided …. But that did not happen for “voter identification” calls. “…,” he said")
+            previous = sent_of(self.doc[sent.start - 1])
+            if previous.start > 0:
+                described, _ = self._described_reporters(sent_of(self.doc[previous.start - 1]), PRONOUN_GENDER[word],
+                                                         bound)
+                if described:
+                    return described[-1][1]
         for prefer_subject in (True, False):
             for position, speaker, is_subject in reversed(earlier):
                 if token.idx - position > 2000:

@@ -147,7 +147,8 @@ class PronounResolution:
                 break
         if word in PRONOUN_GENDER and sent.start > 0:
             # 3. An unnamed source who reported two sentences back ("A Labour Party spokesman told the BBC News
-            # website the party avoided …. But that did not happen for “voter identification” calls. “…,” he said")
+            # website the party avoided …. But that did not happen for “voter identification” calls. “…,” he
+            # said")
             previous = sent_of(self.doc[sent.start - 1])
             if previous.start > 0:
                 described, _ = self._described_reporters(sent_of(self.doc[previous.start - 1]), PRONOUN_GENDER[word],
@@ -259,4 +260,3 @@ class PronounResolution:
         if speaker.type == "person" and speaker.name and pronoun in PRONOUN_GENDER and " and " not in speaker.name:
             self._learned_gender.setdefault(speaker.name, PRONOUN_GENDER[pronoun])
         return speaker
-

@@ -49,7 +49,7 @@ def first_name_gender(name: str) -> str | None:
 
 def could_be_first_name(word: str) -> bool:
     """An English or a worldwide first name, or initials ("JK Rowling")."""
-    return word in given_names() or word in world_given_names() or (word.isupper() and word.isalpha())
+    return _is_given_name(word) or word in world_given_names() or (word.isupper() and word.isalpha())
 
 
 # Honorifics a person's name follows ("Mr Straw", "Dr. Gibbons"), written without their full stop

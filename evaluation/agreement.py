@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -63,11 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     if not seconds:
         print(f"no second annotations in {args.gold / 'agreement'}")
         return 1
-    total = {"first": 0, "second": 0, "matched": 0, "same_speaker": 0, "same_kind": 0}
+    total: Counter = Counter()
     for second in seconds:
         result = compare(_records(args.gold / second.name), _records(second))
-        for key in total:
-            total[key] += result[key]
+        total.update({key: value for key, value in result.items() if key != "disagreements"})
         print(f"{second.stem}: {result['first']} and {result['second']} quotes, {result['matched']} in both; "
               f"same speaker {result['same_speaker']} ({result['same_speaker'] / result['matched']:.3f}), "
               f"same kind {result['same_kind']} ({result['same_kind'] / result['matched']:.3f})")

@@ -960,3 +960,12 @@ def test_an_unnamed_spokesman_two_sentences_back_and_a_body_spelt_with_capitals(
     assert _quote(quotes, "When we ask which party").speaker.type == "anonymous"
     assert _quote(quotes, "When we ask which party").speaker.name == "A Labour Party spokesman"
     assert _speaker_of(quotes, "grey") == "Information Commissioner's Office"
+
+
+def test_a_lone_name_the_ner_calls_a_body_is_a_person_when_it_reports_about_he(nlp):
+    """bbc_heldout35: "Federer admitted he was under extra pressure … "They are so used to me winning …," he said":
+    the NER calls Federer an organisation and the story never gives his first name, but a body would be "it";
+    the quotes are Federer's, not Safin's from the paragraph before."""
+    federer = _speakers(nlp, "bbc_train_0748.txt")
+    assert _speaker_of(federer, "They are so used to me winning") == "Federer"
+    assert _speaker_of(federer, "I had a feeling this could be a tough match") == "Federer"

@@ -50,7 +50,8 @@ class NamedSpeakers:
     def _names_someone(self, word: str) -> bool:
         """A lone word the story uses for a person: after an honorific ("Mr Parry"), as the subject of a reporting
         verb ("Parry admits …": someone who speaks is a person), or a name the gazetteer knows exactly."""
-        if word.lower() in self._honorific_words or word in self._reporting_subjects:
+        if word.lower() in self._honorific_words or word in self._reporting_subjects \
+                or word in self._self_reporting_names:
             return True
         resolved = self.gazetteer.resolve(word, "PERSON")
         return resolved is not None and resolved.method == "exact"
@@ -69,6 +70,20 @@ class NamedSpeakers:
                 if c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or (
                     not c.ent_type_ and c.pos_ == "PROPN" and c.text.istitle()))}
         return self._reporting_cache
+
+    @property
+    def _self_reporting_names(self) -> set[str]:
+        """Lone capitalised words the NER calls a body or place that report about themselves as "he" or "she"
+        ("Federer admitted he was under extra pressure"): bodies are "it", so these are people."""
+        if self._self_reporting_cache is None:
+            self._self_reporting_cache = {
+                c.text for t in self.doc if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB" and self.is_outside(t)
+                for c in t.children
+                if c.dep_ == "nsubj" and c.ent_type_ in ORG_LABELS and c.pos_ == "PROPN" and c.text.istitle()
+                and entity_of(c) is not None and len(entity_of(c)) == 1
+                and any(g.dep_ == "nsubj" and g.lower_ in ("he", "she") for k in t.children if k.dep_ == "ccomp"
+                        for g in k.children)}
+        return self._self_reporting_cache
 
     @property
     def _honorific_words(self) -> set[str]:
@@ -142,7 +157,7 @@ class NamedSpeakers:
                 return reference
         if ent.label_ == "PERSON" and has_org_word(ent) and (len(ent) > 1 or not self._surname_match(ent.text)):
             return self.organization(ent)  # "Telecommunications Administrations", "Lyric Theatre", "Labour"
-        if ent.label_ == "PERSON" or self._surname_match(ent.text):
+        if ent.label_ == "PERSON" or self._surname_match(ent.text) or ent.text in self._self_reporting_names:
             return self._with_role(self.person(ent), head, ent)
         before = self.doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and len(ent) == 1 and ent.label_ in ("GPE", "LOC") and before.pos_ == "PROPN" \

@@ -69,6 +69,7 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
         self._noted: list[tuple[int, Speaker]] = []
         self._honorific_cache: set[str] | None = None
         self._reporting_cache: set[str] | None = None
+        self._self_reporting_cache: set[str] | None = None
         self._learned_gender: dict[str, str] = {}
         self._subjects: dict[int, Speaker | None] = {}
         # The person the sentence before the quote being attributed is about (set by the quote extractor): `topic`
@@ -86,7 +87,8 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
             if not self.is_outside(ent[0]):
                 continue
             subject = is_subject(ent.root)
-            if ent.label_ == "PERSON" or (ent.label_ in ORG_LABELS and self._surname_match(ent.text)):
+            if ent.label_ == "PERSON" or (ent.label_ in ORG_LABELS and (
+                    self._surname_match(ent.text) or ent.text in self._self_reporting_names)):
                 if _names_a_body(ent):
                     # "Bookmaker William Hill has stopped taking bets": a body for "the firm" to refer to
                     body = ent[1:] if ent[0].lemma_.lower() in ORG_NOUNS else ent

@@ -969,3 +969,12 @@ def test_a_lone_name_the_ner_calls_a_body_is_a_person_when_it_reports_about_he(n
     federer = _speakers(nlp, "bbc_train_0748.txt")
     assert _speaker_of(federer, "They are so used to me winning") == "Federer"
     assert _speaker_of(federer, "I had a feeling this could be a tough match") == "Federer"
+
+
+def test_a_lone_name_a_who_clause_describes_is_a_person_for_he_to_refer_to(nlp):
+    """bbc_heldout36: 'DiCaprio, who lost out on the best actor Bafta to Foxx, will face him again … "It's the first
+    time I've come to the Baftas …," he told reporters': the NER leaves DiCaprio untagged and the story never gives
+    his first name, but "who" describes a person; "he" is DiCaprio, not Jamie Foxx inside the clause."""
+    dicaprio = _speakers(nlp, "bbc_train_0802.txt")
+    assert _speaker_of(dicaprio, "It's the first time I've come to the Baftas") == "DiCaprio"
+    assert _speaker_of(dicaprio, "I've appreciated British cinema") == "DiCaprio"

@@ -110,7 +110,8 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
         for token in doc:
             if not self.is_outside(token) or token.ent_type_ == "PERSON" or token.pos_ != "PROPN":
                 continue
-            subject_name = token.dep_ in ("nsubj", "nsubjpass") and self._surname_match(token.text)
+            subject_name = token.dep_ in ("nsubj", "nsubjpass") and (
+                self._surname_match(token.text) or (not token.ent_type_ and token.text in self._who_names))
             appositive = token.dep_ in ("appos", "compound") and token.head.dep_ == "nsubj" \
                 and token.head.pos_ == "NOUN" and token.text[:1].isupper() \
                 and not token.ent_type_  # any entity but a person ("the French Open champion") is not a name

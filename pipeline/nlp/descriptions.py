@@ -8,6 +8,7 @@ A mixin of `SpeakerResolver` (as `pronouns.py` is): it reads the resolver's ment
 
 from __future__ import annotations
 
+from bisect import bisect_left
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -140,10 +141,14 @@ class DescriptionResolution:
 
     def named_with_role(self, head: Token) -> Speaker | None:
         """"the minister" after "Civil aviation minister Praful Patel": the last person named next to the role."""
+        positions = sorted({p for p, _, _ in self._person_mentions})
         for position, speaker, _ in reversed(self._person_mentions):
-            # the role named next to the person ("Tory leader Michael Howard"), not in the description itself
-            if position < head.idx and _names_role(
-                    self.doc, max(0, position - 40), min(position + 120, head.idx), head, position):
+            # the role named next to the person ("Tory leader Michael Howard"), not in the description itself, nor
+            # nearer another person ("Wales coach Mike Ruddock says England lock Danny Grewcock …": not Grewcock)
+            i = bisect_left(positions, position)
+            start = max(0, position - 40, positions[i - 1] + 1 if i else 0)
+            end = min(position + 120, head.idx, positions[i + 1] if i + 1 < len(positions) else head.idx)
+            if position < head.idx and _names_role(self.doc, start, end, head, position):
                 return speaker
         return None
 

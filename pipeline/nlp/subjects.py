@@ -69,6 +69,12 @@ class SubjectResolution:
             # clause whose inverted subject the parser gave to the main verb
             return self._person_after(verb)
         token = verb
+        if verb.dep_ == "conj" and verb.lemma_ in CUE_LEMMAS and verb.head.dep_ == "ccomp" \
+                and verb.head.lemma_ not in CUE_LEMMAS and verb.head.head.lemma_ in CUE_LEMMAS \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "Mrs Parker Bowles said the prince went down on one knee … and added: “…”": the parse joins the
+            # reporting verb to the reported clause; it goes with the verb that reports, and so does its subject
+            token = verb.head.head
         for _ in range(4):
             for child in token.children:  # "was described by Jobs as …", "…, as cited by The Telegraph"
                 if child.dep_ == "agent":

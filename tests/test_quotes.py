@@ -997,3 +997,12 @@ def test_a_reporting_verb_the_parse_joins_to_the_reported_clause_goes_with_the_v
     assert _speaker_of(_speakers(nlp, "bbc_train_1384.txt"), "I'm just coming down to earth") == \
         "Camilla Parker Bowles"
     assert _speaker_of(_speakers(nlp, "bbc_train_0745.txt"), "receptive mood") == "Tony Blair"
+
+
+def test_a_short_sentence_in_quotes_is_a_quote_not_a_term(nlp):
+    """bbc_heldout37: '"It was too harsh," Collins told Radio Five Live. "They should reconsider."': three words, but
+    a capitalised sentence of Kim Collins's own, so a quote that goes on from the one before (ANNOTATION.md: a term
+    is a label or scare quote that is not a statement)."""
+    collins = _quote(_speakers(nlp, "bbc_train_1176.txt"), "They should reconsider")
+    assert collins.kind == "quote"
+    assert collins.speaker.name == "Kim Collins"

@@ -122,6 +122,8 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
 
 def _is_term(quoted: str) -> bool:
     words = quoted.split()
+    if len(words) > 1 and words[0][:1].isupper() and quoted.rstrip().endswith((".", ",")):
+        return False  # a short sentence of someone's ("They should reconsider.", "I'm so happy,"), not a label
     return len(words) <= MAX_TERM_WORDS and not quoted.rstrip().endswith(("?", "!"))
 
 

@@ -1006,3 +1006,12 @@ def test_a_short_sentence_in_quotes_is_a_quote_not_a_term(nlp):
     collins = _quote(_speakers(nlp, "bbc_train_1176.txt"), "They should reconsider")
     assert collins.kind == "quote"
     assert collins.speaker.name == "Kim Collins"
+
+
+def test_a_reporting_clause_joined_after_another_introduces_the_next_quote(nlp):
+    """bbc_heldout37: 'The prices were steep by a lot of people's standards but Evans said it was not deterring
+    shoppers. "I've sold quite a lot already. …"' is Chris Evans's, though "said" is not the sentence's root;
+    bbc_heldout36: "Best actor Foxx could not make the ceremony, but actress Helen Mirren read out his acceptance
+    speech. "I'm honoured and proud to receive this Bafta …"" is Jamie Foxx's: a speech read out is its owner's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1251.txt"), "I've sold quite a lot already") == "Chris Evans"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0802.txt"), "I'm honoured and proud") == "Jamie Foxx"

@@ -19,7 +19,7 @@ from .doc_index import doc_sents, doc_text, sent_of
 from .document_names import MISLABELLED_NAME_TYPES
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs, quoted_bounds
 from .speaker_record import Speaker
-from .speaker_words import CUE_LEMMAS, PERSON_SOURCE_NOUNS, STANCE_LEMMAS
+from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, PERSON_SOURCE_NOUNS, STANCE_LEMMAS
 from .speakers import SpeakerResolver
 from .syntax import has_subject, is_age_noun, is_verb
 
@@ -51,6 +51,8 @@ _NESTED_LEMMAS = {"agree", "think", "believe", "continue", "sign", "put", "point
 # Verbs of finding report their subject's claim in the clause they govern ("the BCC found the economy still
 # faced “major risks”"), but introduce no quote of their own
 _FINDING_LEMMAS = {"find"}
+# Texts someone else may read out: "read out his acceptance speech" gives the owner's words
+_READ_OUT_NOUNS = DOCUMENT_NOUNS | {"speech", "words", "tribute"}
 # A quoted phrase a writer's sentence borrows, not a sentence of its own
 MAX_PHRASE_WORDS = 8
 # Nouns of saying: a quote inside one ("the cries of “…”", "comments such as “…”") is not the words of whoever
@@ -189,7 +191,11 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
     # 4. A quote that follows a reporting sentence in its paragraph ("Biden signaled that … “We’ve allowed …”").
     lead_in = _lead_in_cue(previous_sentence, resolver)
     if lead_in is not None:
-        speaker = resolver.subject_of(lead_in)
+        # "actress Helen Mirren read out his acceptance speech. “I'm honoured …”": a text read out is its author's
+        read_out = [c for c in lead_in.children if lead_in.lemma_ == "read" and c.dep_ == "dobj"
+                    and c.lemma_.lower() in _READ_OUT_NOUNS]
+        owners = [c for d in read_out for c in d.children if c.dep_ == "poss"]
+        speaker = (resolver.speaker_for(owners[0]) if owners else None) or resolver.subject_of(lead_in)
         if speaker is not None:
             return lead_in.lemma_, speaker, "lead_in"
     # 5. A colon introduces the quote: the subject of the clause before it ("He is prepared to go this far: “…”").
@@ -361,7 +367,11 @@ def _lead_in_cue(previous: Span | None, resolver: SpeakerResolver) -> Token | No
     root = previous.root
     if root.lemma_ in CUE_LEMMAS and resolver.is_outside(root):
         return root
-    return None
+    # a main clause joined after another ("The prices were steep … but Evans said it was not deterring shoppers.
+    # “I've sold quite a lot already.”"): its reporting verb, when it has a subject of its own
+    joined = [c for c in root.children if c.dep_ == "conj" and c.lemma_ in CUE_LEMMAS and resolver.is_outside(c)
+              and has_subject(c)]
+    return joined[-1] if joined else None
 
 
 def _verb_before_colon(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> Token | None:

@@ -108,3 +108,13 @@ def test_a_headline_participle_after_a_body_s_name_is_not_the_body_speaking(nlp,
     being used to lull the British public …, say the Tories.' is the Tories' phrase: "accused" is a passive
     participle, not Labour reporting."""
     assert _speakers_of_row(nlp, train_rows, 814)["taxpayer subsidised propaganda exercise"] == "Tories"
+
+
+def test_a_document_someone_speaks_in_is_theirs(nlp, train_rows):
+    """train.csv rows 976 and 309 (not in the gold): 'Oxfam says in a report, Paying the Price. … The report said:
+    "For rich countries, providing aid …"' is Oxfam; 'In a statement the RSPCA said it had "grave concerns" …
+    "Animals hit but not killed …," said the statement' is the RSPCA."""
+    oxfam = _speakers_of_row(nlp, train_rows, 976)
+    assert next(s for t, s in oxfam.items() if t.startswith("For rich countries")) == "Oxfam"
+    rspca = _speakers_of_row(nlp, train_rows, 309)
+    assert next(s for t, s in rspca.items() if t.startswith("Animals hit but not killed")) == "RSPCA"

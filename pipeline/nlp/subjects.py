@@ -159,6 +159,13 @@ class SubjectResolution:
                 if author is not None and author.type != "unknown" and not (
                         spokesperson and author.type == "person"):
                     return author
+        verb = token.head.head if token.head.dep_ == "prep" and token.head.lower_ == "in" else None
+        if verb is not None and verb.lemma_ in CUE_LEMMAS and token.lemma_.lower() not in PERSON_SOURCE_NOUNS:
+            # "In a statement, the party said …": who says it in the document wrote it
+            named = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and self.is_outside(c)]
+            author = self.speaker_for(named[0]) if named else None
+            if author is not None and author.type in ("person", "organization"):
+                return author
         return None
 
     def _agent_on_label(self, verb: Token) -> Speaker | None:

@@ -1015,3 +1015,10 @@ def test_a_reporting_clause_joined_after_another_introduces_the_next_quote(nlp):
     speech. "I'm honoured and proud to receive this Bafta …"" is Jamie Foxx's: a speech read out is its owner's."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1251.txt"), "I've sold quite a lot already") == "Chris Evans"
     assert _speaker_of(_speakers(nlp, "bbc_train_0802.txt"), "I'm honoured and proud") == "Jamie Foxx"
+
+
+def test_a_statement_named_by_a_body_noun_is_the_bodys(nlp):
+    """bbc_heldout34: '"Failure to replace the hardware and software … will carry large risks," said an agency
+    statement' in a story about the International Atomic Energy Agency: the agency wrote it."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0424.txt"), "Failure to replace the hardware") == \
+        "International Atomic Energy Agency"

@@ -63,15 +63,9 @@ class DescriptionResolution:
             return Speaker("government", "organization", "org:government", mention=text)
         if definite and head.lemma_.lower() in ORG_NOUNS | {"outlet", "newspaper", "paper"}:
             # "the company said" refers to the organisation last named.
-            # The organisation the story is about: the most mentioned one so far, the latest on a tie.
-            earlier = [(p, sp) for p, sp, _ in self._org_mentions
-                       if p < head.idx and self._org_labels.get(p) == "ORG" and not self._owned(p)]
-            if earlier:
-                counts: dict[str, int] = {}
-                for _, sp in earlier:
-                    counts[sp.name] = counts.get(sp.name, 0) + 1
-                best = max(counts.values())
-                return next(sp for _, sp in reversed(earlier) if counts[sp.name] == best)
+            body = self.body_about(head)
+            if body is not None:
+                return body
         if definite and head.tag_ == "NNS":
             for _, earlier in reversed(self._noted):
                 if earlier.type == "person" and earlier.name and " and " in earlier.name:
@@ -101,6 +95,16 @@ class DescriptionResolution:
         if head.lemma_.lower() in ORG_NOUNS:  # "the prime minister's office": a body, named without "the"
             return Speaker(self._capitalised_elsewhere(clean_name(text)), "organization", None, mention=text)
         return Speaker(text, "anonymous", None, mention=text)
+
+    def body_about(self, head: Token) -> Speaker | None:
+        """The organisation the story is about before `head`: the most mentioned one so far, the latest on a tie."""
+        earlier = [(p, sp) for p, sp, _ in self._org_mentions
+                   if p < head.idx and self._org_labels.get(p) == "ORG" and not self._owned(p)]
+        if not earlier:
+            return None
+        counts = Counter(sp.name for _, sp in earlier)
+        best = max(counts.values())
+        return next(sp for _, sp in reversed(earlier) if counts[sp.name] == best)
 
     def _capitalised_elsewhere(self, name: str) -> str:
         """A body's name as the story writes it with capitals, where it does ("The information commissioner's office

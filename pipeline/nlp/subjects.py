@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 from typing import TYPE_CHECKING
 
-from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, ORG_LABELS, PERSON_SOURCE_NOUNS
+from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, ORG_LABELS, ORG_NOUNS, PERSON_SOURCE_NOUNS
 from .syntax import controlling_objects, entity_of, has_subject
 
 if TYPE_CHECKING:
@@ -159,6 +159,12 @@ class SubjectResolution:
                 if author is not None and author.type != "unknown" and not (
                         spokesperson and author.type == "person"):
                     return author
+        body_noun = [c for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in ORG_NOUNS]
+        if body_noun and token.lemma_.lower() in DOCUMENT_NOUNS - PERSON_SOURCE_NOUNS:
+            # "an agency statement", "a company report": the body the story is about wrote it
+            author = self.body_about(body_noun[0])
+            if author is not None:
+                return author
         verb = token.head.head if token.head.dep_ == "prep" and token.head.lower_ == "in" else None
         if verb is not None and verb.lemma_ in CUE_LEMMAS and token.lemma_.lower() not in PERSON_SOURCE_NOUNS:
             # "In a statement, the party said …": who says it in the document wrote it

@@ -1022,3 +1022,12 @@ def test_a_statement_named_by_a_body_noun_is_the_bodys(nlp):
     statement' in a story about the International Atomic Energy Agency: the agency wrote it."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0424.txt"), "Failure to replace the hardware") == \
         "International Atomic Energy Agency"
+
+
+def test_a_statement_on_someones_website_is_theirs_and_no_she(nlp):
+    """bbc_heldout41: 'Tennis star Kim Clijsters will make her return … "Kim had considered returning to action in
+    Paris on 7 February," a statement on her website said': the website's owner wrote it; "her" inside the
+    statement's own phrase is Kim Clijsters, never the statement."""
+    clijsters = _speakers(nlp, "bbc_train_0866.txt")
+    assert _speaker_of(clijsters, "Kim had considered returning") == "Kim Clijsters"
+    assert _speaker_of(clijsters, "She's decided against this") == "Kim Clijsters"

@@ -216,7 +216,8 @@ class PronounResolution:
         for token in window or ():
             if token.dep_ != "nsubj" or token.tag_ != "NN" or token.ent_type_ or token.head.lemma_ not in CUE_LEMMAS \
                     or token.lemma_.lower() in GENERIC_PEOPLE or not self.is_outside(token) \
-                    or (bound and bound[0] <= token.idx <= bound[1]):
+                    or (bound and bound[0] <= token.idx <= bound[1]) \
+                    or token.lemma_.lower() in DOCUMENT_NOUNS - PERSON_SOURCE_NOUNS:  # "a statement" is no "she"
                 continue
             word = token.lower_
             if (gender == "f" and word.endswith("man") and not word.endswith("woman")) or \

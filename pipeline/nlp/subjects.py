@@ -159,6 +159,18 @@ class SubjectResolution:
                 if author is not None and author.type != "unknown" and not (
                         spokesperson and author.type == "person"):
                     return author
+        sites = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children
+                 if o.dep_ == "pobj" and o.lemma_.lower() in _SITE_NOUNS]
+        owners = [c for o in sites for c in o.children if c.dep_ == "poss"]
+        if owners and token.lemma_.lower() in DOCUMENT_NOUNS and not self._finding_owner:
+            # "a statement on her website said": the site's owner wrote it (once: "her" may lead back here)
+            self._finding_owner = True
+            try:
+                author = self.speaker_for(owners[0])
+            finally:
+                self._finding_owner = False
+            if author is not None and author.type in ("person", "organization"):
+                return author
         body_noun = [c for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in ORG_NOUNS]
         if body_noun and token.lemma_.lower() in DOCUMENT_NOUNS - PERSON_SOURCE_NOUNS:
             # "an agency statement", "a company report": the body the story is about wrote it
@@ -195,6 +207,10 @@ class SubjectResolution:
                 return self.speaker_for(subject)
         return None
 
+
+
+# Where a document is published by its owner ("a statement on her website")
+_SITE_NOUNS = {"website", "site", "blog", "homepage", "page"}
 
 
 def _names_a_time(token: Token) -> bool:

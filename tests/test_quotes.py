@@ -1031,3 +1031,11 @@ def test_a_statement_on_someones_website_is_theirs_and_no_she(nlp):
     clijsters = _speakers(nlp, "bbc_train_0866.txt")
     assert _speaker_of(clijsters, "Kim had considered returning") == "Kim Clijsters"
     assert _speaker_of(clijsters, "She's decided against this") == "Kim Clijsters"
+
+
+def test_a_capitalised_word_before_a_subject_noun_modifies_it_and_names_nobody(nlp):
+    """bbc_heldout41: "Maria Capella, spokeswoman for net provider Pipex, said that when DDoS attacks were at their
+    height … "It's about understanding what's genuine traffic …," she said": "DDoS" modifies "attacks" and is no
+    person for "she" (a name after its noun, "midfielder Edu", is one)."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0173.txt"), "It's about understanding what's genuine") == \
+        "Maria Capella"

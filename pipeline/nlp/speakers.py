@@ -114,7 +114,7 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
             subject_name = token.dep_ in ("nsubj", "nsubjpass") and (
                 self._surname_match(token.text) or (not token.ent_type_ and token.text in self._who_names))
             appositive = token.dep_ in ("appos", "compound") and token.head.dep_ == "nsubj" \
-                and token.head.pos_ == "NOUN" and token.text[:1].isupper() \
+                and token.head.pos_ == "NOUN" and token.text[:1].isupper() and token.i > token.head.i \
                 and not token.ent_type_  # any entity but a person ("the French Open champion") is not a name
             if subject_name or appositive:
                 self._person_mentions.append((token.idx, self._bare_name(token), True))

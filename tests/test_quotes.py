@@ -1039,3 +1039,11 @@ def test_a_capitalised_word_before_a_subject_noun_modifies_it_and_names_nobody(n
     person for "she" (a name after its noun, "midfielder Edu", is one)."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0173.txt"), "It's about understanding what's genuine") == \
         "Maria Capella"
+
+
+def test_a_capitalised_modifier_before_a_role_noun_is_no_name(nlp):
+    """bbc_heldout41: "The Scottish Conservative leader had insisted that his legal work … did not influence the causes
+    he supports. But on Friday he said: "I have tendered my resignation …"" is David McLetchie, not a person called
+    "Conservative"; bbc_heldout38: "Speaking to the Radio Times, the Two Ronnies star said …" is Ronnie Corbett."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0596.txt"), "I have tendered my resignation") == "David McLetchie"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0841.txt"), "You get fed up watching shows") == "Ronnie Corbett"

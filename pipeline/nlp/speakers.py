@@ -232,7 +232,7 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
                         and (child.dep_ != "compound" or self._credible_person(ent)):  # not "the Spurs sporting director"
                     return self._with_role(self.person(ent), token, ent)
                 if ent is None and child.pos_ == "PROPN" and child.dep_ != "pobj" and child.text[:1].isupper() \
-                        and bare_name is None and not (indefinite and child.i < token.i):  # "a UK Government official"
+                        and bare_name is None and child.i > token.i:  # not "a UK Government official"
                     bare_name = child  # "the minister for civil aviation Praful Patel"
         if bare_name is not None:
             return self._bare_name(bare_name)

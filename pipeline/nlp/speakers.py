@@ -211,7 +211,6 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
         # possessor ("Mr Nogar's son Stephen" is Stephen). A recognised name first: in "Scottish Conservative
         # leader, David McLetchie" the party is not the person.
         bare_name = None
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
         for child in token.subtree:
             if child.i in possessors:
                 continue

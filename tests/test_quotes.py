@@ -1047,3 +1047,12 @@ def test_a_capitalised_modifier_before_a_role_noun_is_no_name(nlp):
     "Conservative"; bbc_heldout38: "Speaking to the Radio Times, the Two Ronnies star said …" is Ronnie Corbett."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0596.txt"), "I have tendered my resignation") == "David McLetchie"
     assert _speaker_of(_speakers(nlp, "bbc_train_0841.txt"), "You get fed up watching shows") == "Ronnie Corbett"
+
+
+def test_a_qualified_description_is_the_person_named_with_the_same_qualifier(nlp):
+    """bbc_heldout41: "French President Jacques Chirac reacted … His words about President Bush met a cool reception
+    from Jacques Chirac. The French president told reporters: "Europe today has more than ever the need …"": the
+    French president is Chirac, not the president named last."""
+    chirac = _speakers(nlp, "bbc_train_0745.txt")
+    assert _speaker_of(chirac, "Europe today has more than ever") == "Jacques Chirac"
+    assert _speaker_of(chirac, "That is the goal of the constitution") == "Jacques Chirac"

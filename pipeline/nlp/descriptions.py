@@ -146,14 +146,18 @@ class DescriptionResolution:
     def named_with_role(self, head: Token) -> Speaker | None:
         """"the minister" after "Civil aviation minister Praful Patel": the last person named next to the role."""
         positions = sorted({p for p, _, _ in self._person_mentions})
-        for position, speaker, _ in reversed(self._person_mentions):
-            # the role named next to the person ("Tory leader Michael Howard"), not in the description itself, nor
-            # nearer another person ("Wales coach Mike Ruddock says England lock Danny Grewcock …": not Grewcock)
-            i = bisect_left(positions, position)
-            start = max(0, position - 40, positions[i - 1] + 1 if i else 0)
-            end = min(position + 120, head.idx, positions[i + 1] if i + 1 < len(positions) else head.idx)
-            if position < head.idx and _names_role(self.doc, start, end, head, position):
-                return speaker
+        # "The French president" is the one named "French President Jacques Chirac", not "President Bush" named since
+        qualifiers = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
+        for qualified in ([True, False] if qualifiers else [False]):
+            for position, speaker, _ in reversed(self._person_mentions):
+                # the role named next to the person ("Tory leader Michael Howard"), not in the description itself,
+                # nor nearer another person ("Wales coach Mike Ruddock says England lock Danny Grewcock …")
+                i = bisect_left(positions, position)
+                start = max(0, position - 40, positions[i - 1] + 1 if i else 0)
+                end = min(position + 120, head.idx, positions[i + 1] if i + 1 < len(positions) else head.idx)
+                if position < head.idx and _names_role(self.doc, start, end, head, position) and (
+                        not qualified or all(q in doc_text(self.doc)[start:end].lower() for q in qualifiers)):
+                    return speaker
         return None
 
     def _definite_reference(self, head: Token) -> Speaker | None:

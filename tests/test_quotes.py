@@ -1064,3 +1064,14 @@ def test_a_quote_inside_the_writers_sentence_that_someone_thanks_or_welcomes_is_
     welcomed Tony Blair's "courage in keeping his word"' is Caroline Lucas's, as a term there would be."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0957.txt"), "a network who gave me") == "Teri Hatcher"
     assert _speaker_of(_speakers(nlp, "bbc_train_1393.txt"), "courage in keeping his word") == "Caroline Lucas"
+
+
+def test_an_alias_in_capitals_matches_only_capitals(nlp):
+    """bbc_heldout41: 'Us magazine was unrepentant … "Coming from a celebrity who sold pictures of both her wedding
+    …," they added': "Us" (Us Weekly) is not "US", the United States, which the gazetteer lists in capitals."""
+    from pipeline.nlp.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert gazetteer.resolve("US").entity.name == "United States"
+    assert gazetteer.resolve("Us") is None
+    assert _speaker_of(_speakers(nlp, "bbc_train_0554.txt"), "Coming from a celebrity") != "United States"

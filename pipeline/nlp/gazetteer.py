@@ -55,6 +55,8 @@ class Gazetteer:
             for alias in (entity.name, *entity.aliases):
                 self._by_alias.setdefault(_key(alias), entity)
         self._alias_keys = list(self._by_alias)
+        # "US" is the United States, "Us Weekly" a magazine: an alias in capitals matches only capitals
+        self._acronym_keys = {_key(a) for e in entities for a in (e.name, *e.aliases) if a.isupper() and len(a) <= 5}
         self._by_demonym = {d.lower(): e for e in entities for d in e.demonyms}
 
     @classmethod
@@ -106,6 +108,8 @@ class Gazetteer:
         """Map a mention to a gazetteer entity: exact alias first, then a fuzzy match of a compatible type."""
         key = _key(mention)
         if not key:
+            return None
+        if key in self._acronym_keys and not _ARTICLE.sub("", mention.strip()).isupper():
             return None
         if entity := self._by_alias.get(key):
             if label is None or label in COMPATIBLE_LABELS[entity.type]:

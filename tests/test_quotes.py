@@ -1075,3 +1075,10 @@ def test_an_alias_in_capitals_matches_only_capitals(nlp):
     assert gazetteer.resolve("US").entity.name == "United States"
     assert gazetteer.resolve("Us") is None
     assert _speaker_of(_speakers(nlp, "bbc_train_0554.txt"), "Coming from a celebrity") != "United States"
+
+
+def test_a_full_name_the_ner_runs_into_a_body_before_it_is_the_person(nlp):
+    """bbc_heldout42: 'For the Lib Dems David Laws said: "The chancellor will no doubt tell us today …," he said. "But
+    a lot of that is built on an increase in personal and consumer debt …"': the NER makes "the Lib Dems David Laws"
+    one organisation; the speaker is David Laws."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1086.txt"), "But a lot of that is built") == "David Laws"

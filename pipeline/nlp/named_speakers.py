@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .doc_index import doc_text
 from .document_names import MISLABELLED_NAME_TYPES, PEERAGE, as_peer, is_org_name
-from .names import TITLES, clean_name, initials, name_run, slug, strip_titles
+from .names import TITLES, clean_name, given_names, initials, is_english_word, name_run, slug, strip_titles
 from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS, ORG_LABELS, ORG_NAME_WORDS
 from .syntax import entity_of
@@ -171,6 +171,12 @@ class NamedSpeakers:
         if before is not None and len(ent) == 1 and ent.label_ in ("GPE", "LOC") and before.pos_ == "PROPN" \
                 and before.text[:1].isupper() and before.ent_type_ in ("", "PERSON"):
             return self._bare_name(before)  # "producer Michael London": a first name and a place-like surname
+        if ent.label_ == "ORG" and len(ent) >= 3 and head.i >= ent.end - 2 and ent[-2].text in given_names() \
+                and all(t.text.istitle() and t.is_alpha for t in ent[-2:]) and not has_org_word(ent[-2:]) \
+                and ent[-3].text not in ("-", "–") and any(t.lower_ != "the" for t in ent[:-2]) \
+                and (not is_english_word(ent[-1].lower_) or ent[-3].text.endswith("s")):  # not "JP Morgan Chase"
+            # "For the Lib Dems David Laws said": the NER ran a body into the full name that follows it
+            return self._with_role(self.person(ent[-2:]), head, ent)
         if ent.label_ in ORG_LABELS:
             return self.organization(ent)
         # A film, product or law does not speak: a proper name the NER mislabelled, when it is the subject

@@ -110,6 +110,11 @@ def _english_words() -> frozenset[str]:
     return frozenset(word for words in index.values() for word in words)
 
 
+def is_english_word(word: str) -> bool:
+    """Whether a lower-case word is in the model's English word index ("chase", "cross", "laws")."""
+    return word in _english_words()
+
+
 def opens_with_a_word(name: str) -> bool:
     """"Classy Henman" (a headline run into "Tim Henman …"): a name whose first word is an English word and no
     first name."""

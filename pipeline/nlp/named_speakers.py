@@ -89,9 +89,12 @@ class NamedSpeakers:
     def _who_names(self) -> set[str]:
         """Lone capitalised names a "who" clause describes ("DiCaprio, who lost out on the best actor Bafta to
         Foxx, …"): people, whatever the NER left untagged."""
-        return {t.text for t in self.doc if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and any(
-            c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-            for c in t.children)}
+        if self._who_cache is None:
+            self._who_cache = {
+                t.text for t in self.doc if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and any(
+                    c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                    for c in t.children)}
+        return self._who_cache
 
     @property
     def _honorific_words(self) -> set[str]:

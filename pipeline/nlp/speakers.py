@@ -70,6 +70,7 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
         self._honorific_cache: set[str] | None = None
         self._reporting_cache: set[str] | None = None
         self._self_reporting_cache: set[str] | None = None
+        self._who_cache: set[str] | None = None
         self._finding_owner = False  # resolving the owner of "her website" (author_of), which must not recurse
         self._learned_gender: dict[str, str] = {}
         self._subjects: dict[int, Speaker | None] = {}

@@ -1082,3 +1082,12 @@ def test_a_full_name_the_ner_runs_into_a_body_before_it_is_the_person(nlp):
     a lot of that is built on an increase in personal and consumer debt …"': the NER makes "the Lib Dems David Laws"
     one organisation; the speaker is David Laws."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1086.txt"), "But a lot of that is built") == "David Laws"
+
+
+def test_a_role_with_shadow_or_former_before_it_is_another_role(nlp):
+    """bbc_heldout37: "the chancellor said the cuts proposed by shadow chancellor Oliver Letwin were … Turning to the
+    economy, the chancellor pledged …. He said … Labour had transformed … to "the only party trusted with the
+    economy"": the chancellor is Gordon Brown, not the shadow chancellor."""
+    brown = _speakers(nlp, "bbc_val_0133.txt")
+    assert _speaker_of(brown, "the only party trusted with the economy") == "Gordon Brown"
+    assert _speaker_of(brown, "party not just of employees") == "Gordon Brown"

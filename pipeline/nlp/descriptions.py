@@ -221,11 +221,19 @@ def _names_role(doc: Doc, start: int, end: int, head: Token, name_at: int) -> bo
     ("Tory leader Michael Howard"), not in a possessive ("The actor's friend Budd Schulberg" is the friend) nor as
     the subject of a clause of its own ("Echoing Condoleezza Rice, the prime minister said" is someone else)."""
     text = doc_text(doc)
+    own = {c.lower_ for c in head.children}
     for match in re.finditer(rf"\b{re.escape(head.lemma_.lower())}s?\b(?!['’]s\b)", text[start:end].lower()):
+        before = text[max(0, start + match.start() - 12):start + match.start()].lower().split()
+        if before and before[-1].strip("-") in _OTHER_ROLE and before[-1].strip("-") not in own:
+            continue  # "the chancellor" is not "shadow chancellor Oliver Letwin"
         word = doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
         if word is None or not _own_subject(word.root, name_at):
             return True
     return False
+
+
+# Words that make a role another one: "the chancellor" is not the shadow chancellor nor a former one
+_OTHER_ROLE = {"shadow", "former", "ex", "deputy", "vice", "assistant", "acting", "junior", "late"}
 
 
 def _own_subject(role: Token, name_at: int) -> bool:

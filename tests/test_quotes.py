@@ -1091,3 +1091,12 @@ def test_a_role_with_shadow_or_former_before_it_is_another_role(nlp):
     brown = _speakers(nlp, "bbc_val_0133.txt")
     assert _speaker_of(brown, "the only party trusted with the economy") == "Gordon Brown"
     assert _speaker_of(brown, "party not just of employees") == "Gordon Brown"
+
+
+def test_a_name_opening_its_sentence_is_its_subject_when_the_parse_hangs_the_verb_on_it(nlp):
+    """bbc_heldout30: "Trevor Phillips, chairman of the Commission for Racial Equality, called on Mr Clarke to denounce
+    … "Tell that to the 44,000 doctors …," he said" (the parse makes "Phillips" the root and "called" a clause on
+    it); bbc_dev3: "Alison Howe, producer of TV show Later... With Jools Holland, booked the group … "They played like
+    they were headlining the main stage at Glastonbury," she said"."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1541.txt"), "Tell that to the 44,000 doctors") == "Trevor Phillips"
+    assert _speaker_of(_speakers(nlp, "bbc_val_0212.txt"), "They played like they were") == "Alison Howe"

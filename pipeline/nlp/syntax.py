@@ -17,8 +17,9 @@ def is_subject(token: Token) -> bool:
     when the parser took it for the verb ("Tait himself appeared unaffected")."""
     if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.dep_ == "ROOT":
         return True
-    if token.dep_ == "ROOT" and token.is_sent_start and token.ent_type_ == "PERSON":
-        return True
+    if token.dep_ == "ROOT" and token.ent_type_ == "PERSON" and all(
+            t.dep_ == "compound" for t in token.doc[token.sent.start:token.i]):
+        return True  # "Trevor Phillips, chairman of …, called on …", with "called" parsed as a clause on the name
     if token.dep_ == "npadvmod" and token.head.pos_ == "VERB" and token.i < token.head.i and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i for c in token.head.children):
         # "one of the Guildford Four, Gerry Conlon - who was wrongly convicted - said": the subject's apposition,

@@ -1100,3 +1100,10 @@ def test_a_name_opening_its_sentence_is_its_subject_when_the_parse_hangs_the_ver
     they were headlining the main stage at Glastonbury," she said"."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1541.txt"), "Tell that to the 44,000 doctors") == "Trevor Phillips"
     assert _speaker_of(_speakers(nlp, "bbc_val_0212.txt"), "They played like they were") == "Alison Howe"
+
+
+def test_a_body_the_ner_cut_short_takes_the_longer_name_the_story_gives(nlp):
+    """bbc_heldout34: 'Plans to allow foreign nuclear waste to be permanently stored in the UK have been branded
+    "deeply irresponsible" by the Liberal Democrats' (the NER tags only "Democrats" there, and "the Liberal
+    Democrats" later)."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1014.txt"), "deeply irresponsible") == "Liberal Democrats"

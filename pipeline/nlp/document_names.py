@@ -363,6 +363,13 @@ class DocumentNames:
             rest = entity_of(doc[ent.end])
             if rest is not None and rest.start == ent.end and rest.label_ in ORG_LABELS:
                 name = clean_name(doc[ent.start:rest.end].text)
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.text.istitle() and before.is_alpha and not before.is_sent_start \
+                and not before.ent_type_:
+            # "by the Liberal Democrats", where the NER left "Liberal" out: the longer name the story gives elsewhere
+            longer = clean_name(f"{before.text} {name}")
+            if any(clean_name(e.text) == longer for e in doc_ents(doc) if e.label_ in ORG_LABELS):
+                name = longer
         words = name.split()
         if _is_doubled(words) and " ".join(words[:len(words) // 2]) in self._org_names:
             name = " ".join(words[:len(words) // 2])

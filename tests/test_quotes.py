@@ -1107,3 +1107,11 @@ def test_a_body_the_ner_cut_short_takes_the_longer_name_the_story_gives(nlp):
     "deeply irresponsible" by the Liberal Democrats' (the NER tags only "Democrats" there, and "the Liberal
     Democrats" later)."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1014.txt"), "deeply irresponsible") == "Liberal Democrats"
+
+
+def test_a_camel_case_name_the_ner_calls_a_body_is_a_person_when_it_reports_about_he(nlp):
+    """bbc_heldout43: 'Ulster coach mark McCall said he was delighted to get the victory. "Borders are a tougher
+    proposition this year …," said McCall': "McCall" (an organisation to the NER, and no title-case word) reports
+    about "he", so he is a person."""
+    mccall = _quote(_speakers(nlp, "bbc_train_1262.txt"), "Borders are a tougher proposition")
+    assert mccall.speaker.type == "person"

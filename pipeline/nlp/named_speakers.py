@@ -79,7 +79,8 @@ class NamedSpeakers:
             self._self_reporting_cache = {
                 c.text for t in self.doc if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB" and self.is_outside(t)
                 for c in t.children
-                if c.dep_ == "nsubj" and c.ent_type_ in ORG_LABELS and c.pos_ == "PROPN" and c.text.istitle()
+                if c.dep_ == "nsubj" and c.ent_type_ in ORG_LABELS and c.pos_ == "PROPN"
+                and c.text[:1].isupper() and c.is_alpha  # "McCall" too, which is no title-case word
                 and entity_of(c) is not None and len(entity_of(c)) == 1
                 and any(g.dep_ == "nsubj" and g.lower_ in ("he", "she") for k in t.children if k.dep_ == "ccomp"
                         for g in k.children)}
@@ -92,7 +93,8 @@ class NamedSpeakers:
         if self._who_cache is None:
             self._who_cache = {
                 t.text for t in self.doc if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and any(
-                    c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                    c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass")
+                                              for g in c.children)
                     for c in t.children)}
         return self._who_cache
 

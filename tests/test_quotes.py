@@ -1115,3 +1115,11 @@ def test_a_camel_case_name_the_ner_calls_a_body_is_a_person_when_it_reports_abou
     about "he", so he is a person."""
     mccall = _quote(_speakers(nlp, "bbc_train_1262.txt"), "Borders are a tougher proposition")
     assert mccall.speaker.type == "person"
+
+
+def test_a_body_named_x_and_y_ministry_keeps_its_whole_name(nlp):
+    """bbc_heldout43: '… the Finance and Economy Ministry said in a statement' (the NER takes only "Economy
+    Ministry"); the corpus also writes "the Securities and Exchange Commission", "the Foreign and Commonwealth
+    Office"."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0072.txt"), "Internal and external economic conditions") == \
+        "Finance and Economy Ministry"

@@ -28,7 +28,7 @@ from .names import (
     strip_titles,
 )
 from .speaker_record import Speaker
-from .speaker_words import ORG_LABELS, ORG_NAME_WORDS, SOURCE_NOUNS, is_capitalised_plural_source
+from .speaker_words import ORG_LABELS, ORG_NAME_WORDS, ORG_NOUNS, SOURCE_NOUNS, is_capitalised_plural_source
 from .syntax import entity_of, is_subject
 
 if TYPE_CHECKING:
@@ -363,6 +363,11 @@ class DocumentNames:
             rest = entity_of(doc[ent.end])
             if rest is not None and rest.start == ent.end and rest.label_ in ORG_LABELS:
                 name = clean_name(doc[ent.start:rest.end].text)
+        if ent.start >= 3 and doc[ent.start - 1].lower_ == "and" and doc[ent.start - 2].text.istitle() \
+                and doc[ent.start - 3].lower_ == "the" and not doc[ent.start - 2].ent_type_ \
+                and ent[-1].lemma_.lower() in ORG_NOUNS:
+            # "the Finance and Economy Ministry said", where the NER took only "Economy Ministry"
+            name = clean_name(doc[ent.start - 2:ent.end].text)
         before = doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.text.istitle() and before.is_alpha and not before.is_sent_start \
                 and not before.ent_type_:

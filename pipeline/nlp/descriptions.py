@@ -8,8 +8,8 @@ A mixin of `SpeakerResolver` (as `pronouns.py` is): it reads the resolver's ment
 
 from __future__ import annotations
 
-from bisect import bisect_left
 import re
+from bisect import bisect_left
 from collections import Counter
 from typing import TYPE_CHECKING
 

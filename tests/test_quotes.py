@@ -1123,3 +1123,10 @@ def test_a_body_named_x_and_y_ministry_keeps_its_whole_name(nlp):
     Office"."""
     assert _speaker_of(_speakers(nlp, "bbc_val_0072.txt"), "Internal and external economic conditions") == \
         "Finance and Economy Ministry"
+
+
+def test_a_nickname_in_single_marks_does_not_break_the_full_name(nlp):
+    """bbc_heldout44: "Brian 'Head' Welch told a radio station in California …. Welch added that he would appear at a
+    church … to explain how he "got to this place in life"": Welch is Brian Welch, as with Jimmy "the Whirlwind"
+    White in double marks."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0312.txt"), "got to this place in life") == "Brian Welch"

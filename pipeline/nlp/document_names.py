@@ -143,6 +143,8 @@ class DocumentNames:
             if 2 <= len(name.split()) <= 4 and not is_org_name(name) \
                     and (not (mislabelled or body) or name.split()[-1] in person_surnames):
                 candidates.append(name)
+                if self._left_out_first_name(run_tokens[0]) and (tagged := " ".join(name.split()[1:])) in candidates:
+                    candidates.remove(tagged)  # the NER's "Jan Vetham" is this run's "Ard Jan Vetham"
                 last = run_tokens[-1]
                 run_positions.append((run_tokens[0].idx, name, is_subject(last)))
             run, run_tokens = [], []
@@ -206,6 +208,14 @@ class DocumentNames:
             return speaker
         stage = self._stage_names[speaker.name]
         return Speaker(stage, "person", f"person:{slug(stage)}", speaker.role, speaker.mention, speaker.gender)
+
+    def _left_out_first_name(self, token: Token) -> bool:
+        """A first name opening a sentence that the NER left out of the name it tags after it ("Ard Jan Vetham"; not
+        a headline's "… falls to Dent in Adelaide Lleyton Hewitt suffered")."""
+        doc = self.doc
+        return not token.ent_type_ and token.dep_ == "compound" and 0 < token.i < len(doc) - 1 \
+            and doc[token.i - 1].text in (".", "!", "?") and doc[token.i + 1].ent_iob_ == "B" \
+            and doc[token.i + 1].ent_type_ == "PERSON" and could_be_first_name(token.text)
 
     def _nickname_end(self, token: Token) -> int | None:
         """Where a short quoted nickname opened by this token ends, when a surname follows it."""

@@ -1138,3 +1138,10 @@ def test_a_first_name_the_ner_leaves_out_at_a_sentence_start_is_part_of_the_name
     does not make "Adelaide" a first name."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1323.txt"), "Acceptance of new technologies") == "Ard Jan Vetham"
     assert _speaker_of(_speakers(nlp, "bbc_val_0302.txt"), "When you've been number one") == "Lleyton Hewitt"
+
+
+def test_a_parliament_members_letters_before_the_name_are_a_role(nlp):
+    """bbc_heldout45: "MSP Karen Whitefield wants to ensure …" is Karen Whitefield, as "MP" and "MEP" before a name
+    were."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0772.txt"), "I have found members of the public") == \
+        "Karen Whitefield"

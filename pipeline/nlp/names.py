@@ -61,12 +61,11 @@ NAME_PARTICLES = {"de", "den", "der", "van", "von", "da", "di", "du", "la", "le"
 
 # Role words that end a title written before a name: "Finance Minister Sue Essex", "Bolton boss Sam Allardyce".
 ROLE_WORDS = TITLES | {
-    "minister", "secretary", "chancellor", "director", "manager", "coach", "boss", "chief", "spokesman",
-    "spokeswoman", "spokesperson", "chairman", "chairwoman", "executive", "mp", "mep", "leader", "captain",
-    "presenter", "host", "editor", "founder", "correspondent", "analyst", "economist", "striker", "midfielder",
-    "defender", "goalkeeper", "keeper", "winger", "star", "singer", "actor", "actress", "officer", "commissioner",
-    "ambassador", "envoy", "deputy", "head", "lawyer", "solicitor", "barrister", "campaigner", "producer",
-    "author", "writer",
+    "minister", "secretary", "chancellor", "director", "manager", "coach", "boss", "chief", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chairwoman", "executive", "mp", "mep", "msp", "mla", "leader", "captain", "presenter",
+    "host", "editor", "founder", "correspondent", "analyst", "economist", "striker", "midfielder", "defender",
+    "goalkeeper", "keeper", "winger", "star", "singer", "actor", "actress", "officer", "commissioner", "ambassador",
+    "envoy", "deputy", "head", "lawyer", "solicitor", "barrister", "campaigner", "producer", "author", "writer",
     # descriptors a sentence opens with, which the NER takes into the name ("Matchwinner Keane", "Novelist Arthur
     # Hailey", "Frenchman Ronald Pognon")
     "novelist", "poet", "playwright", "comedian", "rapper", "model", "designer", "chef", "director", "skipper",

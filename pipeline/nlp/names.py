@@ -118,7 +118,7 @@ def opens_with_a_word(name: str) -> bool:
     """"Classy Henman" (a headline run into "Tim Henman …"): a name whose first word is an English word and no
     first name."""
     first = name.split()[0]
-    return first.lower() in _english_words() and not _is_given_name(first)
+    return is_english_word(first.lower()) and not _is_given_name(first)
 
 
 def _is_given_name(word: str) -> bool:

@@ -198,8 +198,8 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
     lead_in = _lead_in_cue(previous_sentence, resolver)
     if lead_in is not None:
         # "actress Helen Mirren read out his acceptance speech. “I'm honoured …”": a text read out is its author's
-        read_out = [c for c in lead_in.children if lead_in.lemma_ == "read" and c.dep_ == "dobj"
-                    and c.lemma_.lower() in _READ_OUT_NOUNS]
+        read_out = [c for c in lead_in.children if c.dep_ == "dobj" and c.lemma_.lower() in _READ_OUT_NOUNS] \
+            if lead_in.lemma_ == "read" else []
         owners = [c for d in read_out for c in d.children if c.dep_ == "poss"]
         speaker = (resolver.speaker_for(owners[0]) if owners else None) or resolver.subject_of(lead_in)
         if speaker is not None:

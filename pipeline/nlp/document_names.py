@@ -392,7 +392,7 @@ class DocumentNames:
                 and not before.ent_type_:
             # "by the Liberal Democrats", where the NER left "Liberal" out: the longer name the story gives elsewhere
             longer = clean_name(f"{before.text} {name}")
-            if any(clean_name(e.text) == longer for e in doc_ents(doc) if e.label_ in ORG_LABELS):
+            if longer in self._body_names:
                 name = longer
         words = name.split()
         if _is_doubled(words) and " ".join(words[:len(words) // 2]) in self._org_names:

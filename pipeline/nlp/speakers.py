@@ -82,6 +82,7 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
         self._stage_names = self._collect_stage_names()
         self._org_full_names = self._collect_org_full_names()
         self._org_names = {clean_name(e.text) for e in doc_ents(doc) if e.label_ == "ORG"}
+        self._body_names = {clean_name(e.text) for e in doc_ents(doc) if e.label_ in ORG_LABELS}
         self._person_mentions: list[tuple[int, Speaker, bool]] = []
         self._org_mentions: list[tuple[int, Speaker, bool]] = []
         self._org_labels: dict[int, str] = {}

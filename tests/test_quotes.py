@@ -1145,3 +1145,27 @@ def test_a_parliament_members_letters_before_the_name_are_a_role(nlp):
     were."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0772.txt"), "I have found members of the public") == \
         "Karen Whitefield"
+
+
+def test_a_verb_after_a_dash_aside_goes_with_the_clause_the_aside_interrupts(nlp):
+    """bbc_heldout47: "Wilson has twice tried to resurrect Factory - which lasted for 14 years before folding - but
+    conceded these efforts had been "…"": the parse joins "conceded" to the aside's "which lasted"; Tony Wilson
+    concedes, and goes on speaking ("…," he added)."""
+    quotes = _speakers(nlp, "bbc_train_0702.txt")
+    assert _speaker_of(quotes, "despondent and dismal experiences") == "Tony Wilson"
+    assert _speaker_of(quotes, "Of all the things I do in my life") == "Tony Wilson"
+
+
+def test_a_name_after_the_of_phrase_of_a_subject_is_the_subjects_apposition(nlp):
+    """bbc_heldout48: "ITV's controller of entertainment, Claudia Rosencrantz, said she had no hesitation …. "…,"
+    she said": the parser hangs the name on "entertainment"; she is the subject the next "she" refers to, not a
+    finalist named a sentence before."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0466.txt"), "There's much more to come this series") == \
+        "Claudia Rosencrantz"
+
+
+def test_an_office_is_no_name_and_the_source_is_nobody_named(nlp):
+    """bbc_heldout47: "… when he was Home Secretary. The party has been "agnostic" …, the Tory source said":
+    "Home Secretary" is an office, not a person, and "the Tory source" refers to no one the story names."""
+    quote = _quote(_speakers(nlp, "bbc_train_0883.txt"), "agnostic")
+    assert (quote.speaker.name, quote.speaker.type) == ("the Tory source", "anonymous")

@@ -28,6 +28,7 @@ MAX_SOURCE_BACK = 150
 MAX_FORWARD_REFERENCE = 1500
 # ... and how far an unnamed source in the opening looks for the person the next sentences name
 MAX_LEDE_NAMING = 300
+_UNNAMED_BY_DEFINITION = {"source", "insider"}
 _INTRODUCED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s+(?:the|a|an|who)\b")
 
 
@@ -73,7 +74,9 @@ class DescriptionResolution:
         # "the man shouted" is someone new, but "the Waterford man" is the person the story is about
         placed = any(c.dep_ in ("compound", "amod") and (c.ent_type_ in ("GPE", "NORP") or c.pos_ == "PROPN")
                      for c in head.children)
-        if definite and (head.lemma_.lower() not in GENERIC_PEOPLE or placed):
+        # (a source or an insider is unnamed by definition: "the Tory source said" is nobody the story names)
+        if definite and (head.lemma_.lower() not in GENERIC_PEOPLE or placed) \
+                and head.lemma_.lower() not in _UNNAMED_BY_DEFINITION:
             reference = self._definite_reference(head)
             if reference is not None:
                 return reference

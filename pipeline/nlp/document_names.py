@@ -23,6 +23,7 @@ from .names import (
     given_names,
     initials,
     name_run,
+    names_an_office,
     opens_with_a_word,
     slug,
     strip_titles,
@@ -140,7 +141,7 @@ class DocumentNames:
             # Ferdinand") or a last word the NER gives a person elsewhere
             body = all(t.ent_type_ == "ORG" for t in run_tokens) \
                 and not any(could_be_first_name(w) for w in name.split()[:-1])
-            if 2 <= len(name.split()) <= 4 and not is_org_name(name) \
+            if 2 <= len(name.split()) <= 4 and not is_org_name(name) and not names_an_office(name) \
                     and (not (mislabelled or body) or name.split()[-1] in person_surnames):
                 candidates.append(name)
                 if self._left_out_first_name(run_tokens[0]) and (tagged := " ".join(name.split()[1:])) in candidates:

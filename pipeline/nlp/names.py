@@ -74,6 +74,17 @@ ROLE_WORDS = TITLES | {
     "entrepreneur", "forward", "batsman", "bowler", "sprinter", "hurdler", "champion", "hooker", "prop", "lock",
     "centre", "fly-half", "scrum-half", "full-back", "flanker", "guitarist", "drummer", "frontman",
 }
+# Offices a capitalised run can end in, which are no surname ("Home Secretary", "Prime Minister"); not every role
+# word: "Lock", "Head" and "Hooker" are surnames too.
+OFFICE_WORDS = {"secretary", "minister", "chancellor", "president", "spokesman", "spokeswoman", "commissioner",
+                "ambassador", "governor", "mayor", "premier", "chairman", "chairwoman"}
+
+
+def names_an_office(name: str) -> bool:
+    """'Home Secretary', 'Foreign Minister': a run of capitalised words that is an office, not a person."""
+    return name.split()[-1].lower() in OFFICE_WORDS
+
+
 # More words than this before a surname are a title or a headline run into the body ("Big Brother Germaine Greer").
 MAX_NAME_WORDS = 3
 # Letters after a name ("Paul Boateng MP", "Sir Elton John CBE") are not part of it.

@@ -122,6 +122,12 @@ class SubjectResolution:
                     # object; it reports for the clause's subject (but "a letter from … saying" is the letter's)
                     token = token.head.head
                     continue
+            if token.dep_ == "conj" and token.head.dep_ == "relcl" and _after_closed_aside(token):
+                # "Wilson has twice tried to resurrect Factory - which lasted for 14 years - but conceded …": the
+                # parse joins the verb after an aside to the aside's relative clause; it goes with the clause
+                # the aside interrupts
+                token = token.head.head.head
+                continue
             if token.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "acomp") and token.head != token:
                 token = token.head
                 continue
@@ -216,3 +222,11 @@ _SITE_NOUNS = {"website", "site", "blog", "homepage", "page"}
 def _names_a_time(token: Token) -> bool:
     """"Thursday's report", "last year's survey": a possessor that is a time, whatever the NER calls a weekday."""
     return token.ent_type_ in ("DATE", "TIME") or token.text in _WEEKDAYS
+
+
+def _after_closed_aside(verb: Token) -> bool:
+    """True when a dash or bracket aside opens before the relative clause the verb is joined to and closes before
+    the verb ("Factory - which lasted for 14 years - but conceded")."""
+    antecedent = verb.head.head
+    marks = [t.text for t in verb.doc[antecedent.i + 1:verb.i] if t.text in ("-", "–", "—", "(", ")")]
+    return ("(" in marks and ")" in marks) or sum(m in ("-", "–", "—") for m in marks) >= 2

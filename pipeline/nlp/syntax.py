@@ -25,6 +25,11 @@ def is_subject(token: Token) -> bool:
         # "one of the Guildford Four, Gerry Conlon - who was wrongly convicted - said": the subject's apposition,
         # which the parser hangs on the verb
         return True
+    if token.dep_ == "appos" and token.head.dep_ == "pobj" and token.head.head.dep_ == "prep" \
+            and token.head.head.head.dep_ in ("nsubj", "nsubjpass") and token.head.ent_type_ != "PERSON":
+        # "ITV's controller of entertainment, Claudia Rosencrantz, said": the name is the subject's apposition,
+        # which the parser hangs on the last noun of its "of" phrase
+        return True
     for _ in range(2):
         if token.dep_ in ("nsubj", "nsubjpass"):
             return True

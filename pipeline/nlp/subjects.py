@@ -111,7 +111,11 @@ class SubjectResolution:
                         return speaker
             controller = controlling_objects(token)
             if controller:  # "led 12 viewers to complain …": the object of 'led' complains, not its subject
-                return self.speaker_for(controller[0])
+                speaker = self.speaker_for(controller[0])
+                if speaker is not None:
+                    return speaker
+                # … but an object that names no one controls nothing: "used a speech to say" is the user's saying
+                # (a purpose clause the parser took for a complement)
             if token.dep_ == "acl" and token.tag_ == "VBG":
                 speaker = self._participle_source(token.head)
                 if speaker is not None:
@@ -130,6 +134,15 @@ class SubjectResolution:
                 continue
             if token.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "acomp") and token.head != token:
                 token = token.head
+                continue
+            if token.dep_ == "prep" and token.lower_ in _SAME_AGENT_PREPOSITIONS and token.head.pos_ == "VERB" \
+                    and token.i > token.head.i:
+                # "Mr Mallon provoked fury by branding the … “two-bit Tories”", "quitting after being quoted as
+                # wanting …": who does the one does the other
+                token = token.head
+                quoted = [c for c in token.children if c.dep_ == "nsubjpass"] if token.lemma_ == "quote" else []
+                if quoted and (speaker := self.speaker_for(quoted[0])) is not None:
+                    return speaker  # "Geoff Dixon was quoted by The Australian newspaper as saying": not the paper
                 continue
             break
         return self._postposed_subject(verb) or self._inverted_subject(verb) or self._adjacent_name(verb)
@@ -222,6 +235,11 @@ _SITE_NOUNS = {"website", "site", "blog", "homepage", "page"}
 def _names_a_time(token: Token) -> bool:
     """"Thursday's report", "last year's survey": a possessor that is a time, whatever the NER calls a weekday."""
     return token.ent_type_ in ("DATE", "TIME") or token.text in _WEEKDAYS
+
+
+# Prepositions before a gerund whose doer is the subject of the verb they hang on (not "despite", "with": the
+# parser hangs absolute clauses there: "… despite recovering from injury with Rovers boss Mark Hughes claiming")
+_SAME_AGENT_PREPOSITIONS = {"by", "as", "after", "before"}
 
 
 def _after_closed_aside(verb: Token) -> bool:

@@ -1196,3 +1196,9 @@ def test_a_gerund_after_by_as_or_after_has_the_doer_of_the_verb_it_hangs_on(nlp)
     assert _speaker_of(_speakers(nlp, "bbc_train_1525.txt"), "two-bit Tories") == "Ray Mallon"
     assert _speaker_of(_speakers(nlp, "bbc_train_1420.txt"), "all-Australian") == "Geoff Dixon"
     assert _speaker_of(_speakers(nlp, "bbc_val_0050.txt"), "emotional and difficult time") == "Mark Hughes"
+
+
+def test_what_someone_is_urged_to_say_is_in_the_urgers_words(nlp):
+    """bbc_heldout48: "He urged the chancellor to admit he had been responsible for dragging "millions of people in
+    to the net"": Michael Howard's words, not Gordon Brown's admission."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1047.txt"), "millions of people in to the net") == "Michael Howard"

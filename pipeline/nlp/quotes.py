@@ -51,6 +51,8 @@ _NESTED_LEMMAS = {"agree", "think", "believe", "continue", "sign", "put", "point
 # Verbs of finding report their subject's claim in the clause they govern ("the BCC found the economy still
 # faced “major risks”"), but introduce no quote of their own
 _FINDING_LEMMAS = {"find"}
+# Verbs that press someone else to say something: what that one is to say is in the presser's words
+_URGING_LEMMAS = {"urge", "ask", "challenge", "press", "invite", "dare", "implore", "beg", "encourage", "call"}
 # Texts someone else may read out: "read out his acceptance speech" gives the owner's words
 _READ_OUT_NOUNS = DOCUMENT_NOUNS | {"speech", "words", "tribute"}
 # A quoted phrase a writer's sentence borrows, not a sentence of its own
@@ -334,6 +336,9 @@ def _reporting_verb_above(cue: Token, resolver: SpeakerResolver) -> Token | None
     if cue.lemma_ in _NESTED_LEMMAS and cue.dep_ == "ccomp" and cue.head.lemma_ in CUE_LEMMAS \
             and is_verb(cue.head) and resolver.is_outside(cue.head):
         return cue.head
+    if cue.dep_ == "xcomp" and cue.head.lemma_ in _URGING_LEMMAS and is_verb(cue.head) \
+            and resolver.is_outside(cue.head):
+        return cue.head  # "He urged the chancellor to admit he had been responsible for …": the urger's words
     return None
 
 

@@ -1202,3 +1202,17 @@ def test_what_someone_is_urged_to_say_is_in_the_urgers_words(nlp):
     """bbc_heldout48: "He urged the chancellor to admit he had been responsible for dragging "millions of people in
     to the net"": Michael Howard's words, not Gordon Brown's admission."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1047.txt"), "millions of people in to the net") == "Michael Howard"
+
+
+def test_a_full_name_in_apposition_wins_over_a_name_like_modifier(nlp):
+    """bbc_heldout38: "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted as saying …": the NER calls
+    "Humanitarian Aid" a person; the commissioner is Louis Michel."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1174.txt"), "in those vital hours") == "Louis Michel"
+
+
+def test_a_word_the_story_introduces_as_a_body_is_no_person(nlp):
+    """bbc_heldout37: the NER calls Yukos a person throughout, but the story calls it "oil and gas giant Yukos";
+    "…," the Russian president said is Vladimir Putin, not Yukos. bbc_heldout19: "Scott's company Scott Free" does
+    not make Ridley Scott a body."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0063.txt"), "Now the state, using market methods") == "Vladimir Putin"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1135.txt"), "thrilled") == "Ridley Scott"

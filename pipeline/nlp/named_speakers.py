@@ -17,7 +17,7 @@ from .doc_index import doc_text
 from .document_names import MISLABELLED_NAME_TYPES, PEERAGE, as_peer, is_org_name
 from .names import TITLES, clean_name, given_names, initials, is_english_word, name_run, slug, strip_titles
 from .speaker_record import Speaker
-from .speaker_words import CUE_LEMMAS, ORG_LABELS, ORG_NAME_WORDS
+from .speaker_words import CUE_LEMMAS, ORG_LABELS, ORG_NAME_WORDS, ORG_NOUNS
 from .syntax import entity_of
 
 if TYPE_CHECKING:
@@ -39,7 +39,20 @@ class NamedSpeakers:
             return False  # "The East Midlands MEP": a modifier of someone's role, not a name
         if len(ent) > 1:
             return not has_org_word(ent) and not self._names_members(ent.text)  # not "Downing Street"
+        if ent.text in self._introduced_bodies:
+            return False  # "oil and gas giant Yukos", which the NER calls a person throughout
         return self._surname_match(ent.text) is not None or self._names_someone(ent.text)
+
+    @property
+    def _introduced_bodies(self) -> set[str]:
+        """Capitalised words the story puts right after a noun for a body ("oil firm Yukos", "software giant
+        Microsoft"), as the body's whole name (not "Scott's company Scott Free")."""
+        if self._bodies_cache is None:
+            self._bodies_cache = {
+                t.text for t in self.doc[1:-1] if t.pos_ == "PROPN" and t.text[:1].isupper()
+                and self.doc[t.i - 1].lemma_.lower() in ORG_NOUNS | {"giant"} and self.doc[t.i - 1].pos_ == "NOUN"
+                and not (self.doc[t.i + 1].pos_ == "PROPN" and self.doc[t.i + 1].text[:1].isupper())}
+        return self._bodies_cache
 
     def known_person(self, speaker: Speaker) -> bool:
         """A person named in full, or by a word the story uses for someone ("Exodus", an album the NER calls a

@@ -71,6 +71,7 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
         self._reporting_cache: set[str] | None = None
         self._self_reporting_cache: set[str] | None = None
         self._who_cache: set[str] | None = None
+        self._bodies_cache: set[str] | None = None
         self._finding_owner = False  # resolving the owner of "her website" (author_of), which must not recurse
         self._learned_gender: dict[str, str] = {}
         self._subjects: dict[int, Speaker | None] = {}
@@ -213,8 +214,12 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
         # possessor ("Mr Nogar's son Stephen" is Stephen). A recognised name first: in "Scottish Conservative
         # leader, David McLetchie" the party is not the person.
         bare_name = None
+        # "The EU's Humanitarian Aid Commissioner, Louis Michel": a full name in apposition before a name-like
+        # modifier (the NER calls "Humanitarian Aid" a person)
+        named_apposition = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and len(entity_of(c)) > 1
+                               for c in token.children)
         for child in token.subtree:
-            if child.i in possessors:
+            if child.i in possessors or named_apposition and child.dep_ == "compound":
                 continue
             if child.dep_ in ("appos", "compound", "pobj") and child.i != token.i and child.head.i in (
                 token.i, *(c.i for c in token.children)

@@ -1216,3 +1216,23 @@ def test_a_word_the_story_introduces_as_a_body_is_no_person(nlp):
     not make Ridley Scott a body."""
     assert _speaker_of(_speakers(nlp, "bbc_val_0063.txt"), "Now the state, using market methods") == "Vladimir Putin"
     assert _speaker_of(_speakers(nlp, "bbc_train_1135.txt"), "thrilled") == "Ridley Scott"
+
+
+def test_the_name_a_roles_subject_is_counts_as_a_subject(nlp):
+    """bbc_heldout45: "The musical's British director is Matthew Warchus, best known for …. "…," he said": he is
+    Matthew Warchus, not the composer named as a subject before."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1224.txt"), "The production will be a hybrid") == "Matthew Warchus"
+
+
+def test_a_title_and_surname_the_gazetteer_knows_whole_resolve_to_its_entity(nlp):
+    """bbc_heldout45: "President Bush led the public tributes, saying …": "President Bush" is a gazetteer alias of
+    George W. Bush, though "Bush" alone is not."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0863.txt"), "had a profound influence") == "George W. Bush"
+
+
+def test_a_participle_after_a_reported_clause_goes_on_with_the_reporter(nlp):
+    """bbc_heldout46: "He denied fathers' activists had forced the changes, telling the BBC "…"" is Lord Falconer's;
+    bbc_heldout37: in "Sullivan has said that Mr Ebbers ordered accounting adjustments …, telling him to "hit our
+    books"" Ebbers tells him."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0963.txt"), "there is a recognition") == "Lord Falconer"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0183.txt"), "hit our books") == "Bernie Ebbers"

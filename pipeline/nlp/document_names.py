@@ -18,6 +18,7 @@ from .names import (
     NAME_PARTICLES,
     PERSONAL_HONORIFICS,
     ROLE_WORDS,
+    TITLES,
     clean_name,
     could_be_first_name,
     given_names,
@@ -348,6 +349,12 @@ class DocumentNames:
         if full is not None:
             name = full
         resolved = self.gazetteer.resolve(name, "PERSON")
+        title = ent.text.split()[0] if len(ent) > 1 else (ent.doc[ent.start - 1].text if ent.start else "")
+        if full is None and len(name.split()) == 1 and title.lower() in TITLES:
+            # "President Bush" is an alias the gazetteer knows whole, "Bush" alone is not
+            titled = self.gazetteer.resolve(f"{title} {name}", "PERSON")
+            if titled is not None and titled.method == "exact":
+                resolved = titled
         if resolved is not None and (full is not None or len(name.split()) > 1 or resolved.method == "exact"):
             e = resolved.entity
             return Speaker(e.name, "person", e.id, mention=ent.text, gender=e.gender)

@@ -75,6 +75,14 @@ class SubjectResolution:
             # "Mrs Parker Bowles said the prince went down on one knee … and added: “…”": the parse joins the
             # reporting verb to the reported clause; it goes with the verb that reports, and so does its subject
             token = verb.head.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_ in CUE_LEMMAS and verb.i > 0 \
+                and self.doc[verb.i - 1].text == "," and verb.head.dep_ == "ccomp" \
+                and verb.head.head.lemma_ in CUE_LEMMAS and verb.head.head.i < verb.head.i \
+                and not any(c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" for c in verb.children):
+            # "He denied fathers' activists had forced the changes, telling the BBC “…”": the participle after
+            # the reported clause goes on with the one who reports it (but in "Sullivan has said that Mr Ebbers
+            # ordered adjustments, telling him to “hit our books”" Ebbers tells the reporter)
+            token = verb.head.head
         for _ in range(4):
             for child in token.children:  # "was described by Jobs as …", "…, as cited by The Telegraph"
                 if child.dep_ == "agent":

@@ -30,6 +30,9 @@ def is_subject(token: Token) -> bool:
         # "ITV's controller of entertainment, Claudia Rosencrantz, said": the name is the subject's apposition,
         # which the parser hangs on the last noun of its "of" phrase
         return True
+    if token.dep_ == "attr" and token.head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in token.head.children):
+        return True  # "The musical's British director is Matthew Warchus": the name the role's subject is
     for _ in range(2):
         if token.dep_ in ("nsubj", "nsubjpass"):
             return True

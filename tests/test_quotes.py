@@ -1236,3 +1236,10 @@ def test_a_participle_after_a_reported_clause_goes_on_with_the_reporter(nlp):
     books"" Ebbers tells him."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0963.txt"), "there is a recognition") == "Lord Falconer"
     assert _speaker_of(_speakers(nlp, "bbc_train_0183.txt"), "hit our books") == "Bernie Ebbers"
+
+
+def test_an_unnamed_source_who_declined_to_say_is_the_next_he(nlp):
+    """bbc_heldout46: "Tony Blair's official spokesman declined to say whether the prime minister backed the plans.
+    He said: "…"": he is the spokesman, whose reporting verb is the complement of "declined"."""
+    quote = _quote(_speakers(nlp, "bbc_train_0823.txt"), "What's important is that there's a process")
+    assert (quote.speaker.name, quote.speaker.type) == ("Tony Blair's official spokesman", "anonymous")

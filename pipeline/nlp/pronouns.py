@@ -214,7 +214,10 @@ class PronounResolution:
         unresolved (someone named elsewhere in the story)."""
         found, unresolved = [], False
         for token in window or ():
-            if token.dep_ != "nsubj" or token.tag_ != "NN" or token.ent_type_ or token.head.lemma_ not in CUE_LEMMAS \
+            # (the reporting verb may be the complement of the subject's verb: "declined to say", "wanted to stress")
+            reports = token.head.lemma_ in CUE_LEMMAS or any(
+                c.dep_ == "xcomp" and c.lemma_ in CUE_LEMMAS for c in token.head.children)
+            if token.dep_ != "nsubj" or token.tag_ != "NN" or token.ent_type_ or not reports \
                     or token.lemma_.lower() in GENERIC_PEOPLE or not self.is_outside(token) \
                     or (bound and bound[0] <= token.idx <= bound[1]) \
                     or token.lemma_.lower() in DOCUMENT_NOUNS - PERSON_SOURCE_NOUNS:  # "a statement" is no "she"

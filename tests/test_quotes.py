@@ -1243,3 +1243,11 @@ def test_an_unnamed_source_who_declined_to_say_is_the_next_he(nlp):
     He said: "…"": he is the spokesman, whose reporting verb is the complement of "declined"."""
     quote = _quote(_speakers(nlp, "bbc_train_0823.txt"), "What's important is that there's a process")
     assert (quote.speaker.name, quote.speaker.type) == ("Tony Blair's official spokesman", "anonymous")
+
+
+def test_an_inverted_lead_in_and_a_quote_someone_questions(nlp):
+    """bbc_heldout44: "Said Williams: "When this opportunity presented itself, …"" is Andy Williams's;
+    bbc_heldout20: "The AFI also questioned "the long-term viability of evening news broadcasts"" is the American
+    Film Institute's."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0214.txt"), "When this opportunity presented itself") == "Andy Williams"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1247.txt"), "the long-term viability") == "American Film Institute"

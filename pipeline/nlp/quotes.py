@@ -222,6 +222,13 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
     sentence_start = sent_of(inside[0]).start_char
     has_verb = lead_tokens is not None and any(
         t.pos_ in ("VERB", "AUX") and t.idx >= sentence_start and resolver.is_outside(t) for t in lead_tokens)
+    own = [t for t in lead_tokens if t.idx >= sentence_start] if lead_tokens is not None else []
+    if len(own) >= 3 and own[-1].text == ":" and own[0].lemma_ in CUE_LEMMAS and own[0].is_title \
+            and own[-2].pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in own[1:-1]):
+        # "Said Williams: “…”": the reporting verb first, then its subject
+        speaker = resolver.speaker_for(own[-2])
+        if speaker is not None:
+            return own[0].lemma_, speaker, "inverted_lead_in"
     if not has_verb and lead_tokens is not None and len(lead_tokens):
         # "Name: “…”" or a dashed lead-in "- Bolton boss Sam Allardyce “…”": the name right before the quote.
         last = lead_tokens[-1]

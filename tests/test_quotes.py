@@ -1267,3 +1267,22 @@ def test_a_gerund_clause_does_not_climb_into_a_passive_verb(nlp):
     """bbc_heldout49: "The draft Directive is being put through the council as what is called an "A" item": the
     directive is put through, it calls nothing; the term stays unknown."""
     assert _speakers(nlp, "bbc_val_0092.txt")["A"].speaker.type == "unknown"
+
+
+def test_a_full_name_written_once_without_its_hyphen_is_the_storys_hyphenated_name(nlp):
+    """bbc_heldout49: a reader's "Robert Kilroy Silk" does not rename the "Robert Kilroy-Silk" the story gives more
+    often: "He said he was ashamed to be a member of a UKIP whose leadership had "gone AWOL"" is his."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0840.txt"), "gone AWOL") == "Robert Kilroy-Silk"
+
+
+def test_a_name_whose_who_clause_reports_is_a_subject_for_she(nlp):
+    """bbc_heldout49: "It is also a debut nomination for Staunton, 49, who told BBC News 24 she had not thought …
+    "…," she said" is Imelda Staunton, not the actress named as a subject before."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0395.txt"), "It was an extraordinary time") == "Imelda Staunton"
+
+
+def test_a_quoted_verb_is_its_subjects_word(nlp):
+    """bbc_heldout50: 'Richard Thomas "totally condemned" the deletion of e-mails'; not 'it should "invest" in
+    music' (bbc_heldout28), whose subject is a pronoun."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0254.txt"), "totally condemned") == "Richard Thomas"
+    assert _speakers(nlp, "bbc_train_1554.txt")["invest"].speaker.type == "unknown"

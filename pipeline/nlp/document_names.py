@@ -184,7 +184,11 @@ class DocumentNames:
                     mentions[name] == mentions[current] and opens_with_a_word(current)
                     and not opens_with_a_word(name))):  # "Tim Henman" over a headline's "Classy Henman"
                 names[parts[-1]] = name
-        return names
+        # "Robert Kilroy Silk", a slip for the "Robert Kilroy-Silk" the story gives more often, is the same name
+        spellings: dict[str, str] = {}
+        for name in sorted(mentions, key=lambda n: -mentions[n]):
+            spellings.setdefault(name.replace("-", " "), name)
+        return {surname: spellings.get(full.replace("-", " "), full) for surname, full in names.items()}
 
     def is_surname(self, word: str) -> bool:
         """Whether the story names someone in full with this last name."""

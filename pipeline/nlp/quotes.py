@@ -173,6 +173,14 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
         speaker = _stance_source(inside, resolver)
         if speaker is not None:
             return None, speaker, "stance_verb"
+        verb = inside.root
+        if is_verb(verb) and verb.tag_ in ("VBD", "VBZ", "VBP") and any(
+                c.dep_ == "nsubj" and resolver.is_outside(c) and c.pos_ != "PRON" for c in verb.children):
+            # the quoted words are the verb itself: 'Richard Thomas "totally condemned" the deletion', 'A Tory
+            # spokesman "totally refuted" any wrongdoing'
+            speaker = resolver.subject_of(verb)
+            if speaker is not None:
+                return verb.lemma_, speaker, "quoted_verb"
         return None, None, "none"
     if not _opens_sentence(doc, outer_start):
         # a quote inside the writer's sentence that someone thanks, attacks or rejects ("Hatcher thanked the show's

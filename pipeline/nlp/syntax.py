@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .doc_index import ent_of
+from .speaker_words import CUE_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,9 @@ def is_subject(token: Token) -> bool:
         # "ITV's controller of entertainment, Claudia Rosencrantz, said": the name is the subject's apposition,
         # which the parser hangs on the last noun of its "of" phrase
         return True
+    if any(c.dep_ == "relcl" and c.lemma_ in CUE_LEMMAS and any(g.dep_ == "nsubj" and g.lower_ == "who"
+                                                                for g in c.children) for c in token.children):
+        return True  # "a debut nomination for Staunton, 49, who told BBC News 24 she had not …": she reports
     if token.dep_ == "attr" and token.head.lemma_ == "be" and any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in token.head.children):
         return True  # "The musical's British director is Matthew Warchus": the name the role's subject is

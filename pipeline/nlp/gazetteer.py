@@ -59,6 +59,10 @@ class Gazetteer:
         # "US" is the United States, "Us Weekly" a magazine: an alias in capitals matches only capitals
         self._acronym_keys = {_key(a) for e in entities for a in (e.name, *e.aliases) if a.isupper() and len(a) <= 5}
         self._by_demonym = {d.lower(): e for e in entities for d in e.demonyms}
+        self._by_office: dict[str, set[str]] = {}
+        for entity in entities:
+            for office in entity.offices:
+                self._by_office.setdefault(office, set()).add(entity.id)
 
     @classmethod
     def from_json(cls, data: dict) -> "Gazetteer":
@@ -105,7 +109,7 @@ class Gazetteer:
 
     def holders(self, office: str) -> set[str]:
         """Ids of the people the gazetteer knows to hold an office ("prime minister", "us president")."""
-        return {e.id for e in self.entities.values() if office.lower() in e.offices}
+        return self._by_office.get(office.lower(), set())
 
     def by_demonym(self, word: str) -> Entity | None:
         return self._by_demonym.get(word.lower())

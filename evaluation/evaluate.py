@@ -140,8 +140,8 @@ def textacy_quotes(doc) -> list[tuple[str, str | None, str]]:
 
 def canonical(name: str) -> str | None:
     """The gazetteer's canonical name for a gold name that is exactly one of its aliases (no fuzzy match)."""
-    resolution = load_gazetteer().resolve(name)
-    return resolution.entity.name if resolution is not None and resolution.method == "exact" else None
+    entity = load_gazetteer().exact(name)
+    return entity.name if entity is not None else None
 
 
 def speaker_right(tool: str, gold: dict, name: str | None, kind: str, strict_names: bool = False) -> bool:

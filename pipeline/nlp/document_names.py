@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from .doc_index import doc_ents, doc_text
+from .gazetteer import Resolution
 from .names import (
     NAME_PARTICLES,
     PERSONAL_HONORIFICS,
@@ -356,9 +357,9 @@ class DocumentNames:
         title = ent.text.split()[0] if len(ent) > 1 else (ent.doc[ent.start - 1].text if ent.start else "")
         if full is None and len(name.split()) == 1 and title.lower() in TITLES:
             # "President Bush" is an alias the gazetteer knows whole, "Bush" alone is not
-            titled = self.gazetteer.resolve(f"{title} {name}", "PERSON")
-            if titled is not None and titled.method == "exact":
-                resolved = titled
+            titled = self.gazetteer.exact(f"{title} {name}", "PERSON")
+            if titled is not None:
+                resolved = Resolution(titled, "exact", 100.0)
         if resolved is not None and (full is not None or len(name.split()) > 1 or resolved.method == "exact"):
             e = resolved.entity
             return Speaker(e.name, "person", e.id, mention=ent.text, gender=e.gender)

@@ -114,6 +114,14 @@ class Gazetteer:
     def by_demonym(self, word: str) -> Entity | None:
         return self._by_demonym.get(word.lower())
 
+    def exact(self, mention: str, label: str | None = None) -> Entity | None:
+        """The entity a mention is word for word an alias of (of a compatible type), without fuzzy matching."""
+        key = _key(mention)
+        if not key or key in self._acronym_keys and not _ARTICLE.sub("", mention.strip()).isupper():
+            return None
+        entity = self._by_alias.get(key)
+        return entity if entity is not None and (label is None or label in COMPATIBLE_LABELS[entity.type]) else None
+
     def resolve(self, mention: str, label: str | None = None) -> Resolution | None:
         """Map a mention to a gazetteer entity: exact alias first, then a fuzzy match of a compatible type."""
         key = _key(mention)
@@ -121,9 +129,8 @@ class Gazetteer:
             return None
         if key in self._acronym_keys and not _ARTICLE.sub("", mention.strip()).isupper():
             return None
-        if entity := self._by_alias.get(key):
-            if label is None or label in COMPATIBLE_LABELS[entity.type]:
-                return Resolution(entity, "exact", 100.0)
+        if entity := self.exact(mention, label):
+            return Resolution(entity, "exact", 100.0)
         if len(key) < 5:  # short strings match too much by chance
             return None
         best = process.extractOne(key, self._alias_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)

@@ -66,8 +66,7 @@ class NamedSpeakers:
         if word.lower() in self._honorific_words or word in self._reporting_subjects \
                 or word in self._self_reporting_names:
             return True
-        resolved = self.gazetteer.resolve(word, "PERSON")
-        return resolved is not None and resolved.method == "exact"
+        return self.gazetteer.exact(word, "PERSON") is not None
 
     def _names_members(self, name: str) -> bool:
         """A name the story also puts in the plural ("Lib Dem spokesman Vince Cable … say the Lib Dems") is a

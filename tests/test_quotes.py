@@ -1286,3 +1286,21 @@ def test_a_quoted_verb_is_its_subjects_word(nlp):
     music' (bbc_heldout28), whose subject is a pronoun."""
     assert _speaker_of(_speakers(nlp, "bbc_val_0254.txt"), "totally condemned") == "Richard Thomas"
     assert _speakers(nlp, "bbc_train_1554.txt")["invest"].speaker.type == "unknown"
+
+
+def test_a_quote_running_straight_into_an_attributed_quote_is_the_same_speakers(nlp):
+    """bbc_heldout37: '"When we did the first HD version of Star Wars Episode I, …" "In the HD version of Episode I,
+    all these make-up lines showed up," explains Mr Dean.' (the corpus lost its paragraph breaks); but not a quote
+    that names the speaker of the next ('"But for … Dean Kiely, who made three tremendous saves, …" "…," admitted
+    Kiely', bbc_heldout51)."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0276.txt"), "When we did the first HD") == "Rick Dean"
+    kiely = _speakers(nlp, "bbc_train_0392.txt")
+    assert _speaker_of(kiely, "But for (Charlton goalkeeper)") is None
+
+
+def test_a_surname_the_tagger_reads_as_an_adverb_after_the_reporting_verb(nlp):
+    """bbc_heldout51: '"To take the lead and then to get penned back, it feels a little bit like a defeat," admitted
+    Kiely.' (the parse makes "Kiely" an adverb of "admitted") is Dean Kiely, named in full in the story."""
+    kiely = _speakers(nlp, "bbc_train_0392.txt")
+    assert _speaker_of(kiely, "To take the lead") == "Dean Kiely"
+    assert _speaker_of(kiely, "We'll kick on now") == "Dean Kiely"

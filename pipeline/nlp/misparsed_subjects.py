@@ -81,7 +81,11 @@ class MisparsedSubjects:
             if described is not None:
                 return described
         heads = [t for t in words if t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS or is_age_noun(t)]
-        return self.speaker_for(heads[-1]) if heads else None
+        if heads:
+            return self.speaker_for(heads[-1])
+        if len(words) == 1 and words[0].text[:1].isupper() and self.is_surname(words[0].text):
+            return self._bare_name(words[0])  # "admitted Kiely.": the tagger took the surname for an adverb
+        return None
 
     def _words_after(self, token: Token) -> list[Token]:
         """The words after a token, up to the first punctuation or quote."""

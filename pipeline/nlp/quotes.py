@@ -12,7 +12,7 @@ paragraph is only the quote. Otherwise `unknown`. Who a verb's subject, a pronou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from .doc_index import doc_sents, doc_text, sent_of
@@ -121,7 +121,7 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
         )
         if speaker is not None:
             resolver.note_speaker(speaker, span.end)
-    return records
+    return _carried_back(records, spans, text)
 
 
 def _is_term(quoted: str) -> bool:
@@ -503,6 +503,24 @@ def _about(doc: Doc, quote_start: int, speaker: Speaker, resolver: SpeakerResolv
     root = sent.root if sent is not None else None
     subject = resolver.subject_of(root) if root is not None and is_verb(root) and resolver.is_outside(root) else None
     return subject is not None and subject.name == speaker.name
+
+
+def _carried_back(records: list[QuoteRecord], spans: list[QuoteSpan], text: str) -> list[QuoteRecord]:
+    """A quote with no speaker that runs straight into the next quote takes that quote's speaker: '“When we did
+    the first HD version …” “In the HD version of Episode I, all these make-up lines showed up,” explains Mr Dean.'
+    (the corpus lost its paragraph breaks, so back-to-back quotes are one speaker's paragraphs)."""
+    for i in range(len(records) - 2, -1, -1):
+        record, following = records[i], records[i + 1]
+        if record.speaker.type != "unknown" or record.kind != "quote" or following.kind != "quote" \
+                or following.speaker.type == "unknown":
+            continue
+        if following.speaker.name.split()[-1] in record.text:
+            continue  # a speaker does not name himself: "“But for Dean Kiely …” “To take the lead …,” admitted Kiely"
+
+        if text[spans[i].outer[1]:spans[i + 1].outer[0]].strip():
+            continue  # words of the writer's in between
+        records[i] = replace(record, cue=following.cue, speaker=following.speaker, attribution="carried_back")
+    return records
 
 
 def _continued_from(span, index, spans, records, para_bounds) -> QuoteRecord | None:

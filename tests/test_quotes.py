@@ -1304,3 +1304,9 @@ def test_a_surname_the_tagger_reads_as_an_adverb_after_the_reporting_verb(nlp):
     kiely = _speakers(nlp, "bbc_train_0392.txt")
     assert _speaker_of(kiely, "To take the lead") == "Dean Kiely"
     assert _speaker_of(kiely, "We'll kick on now") == "Dean Kiely"
+
+
+def test_the_agent_of_a_passive_description_hung_on_the_label_after_as(nlp):
+    """bbc_heldout37: 'Fletcher was described as a "consummate professional" by his friend and fellow broadcaster
+    Michael Pointon' (the parse hangs "by …" on "professional"): Michael Pointon's words, not Fletcher's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0958.txt"), "consummate professional") == "Michael Pointon"

@@ -217,8 +217,12 @@ class SubjectResolution:
 
     def _agent_on_label(self, verb: Token) -> Speaker | None:
         """"The posters were labelled a “big misjudgement” by the Conservatives": a passive verb's agent that the
-        parse hangs on the label."""
-        for label in (c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr")):
+        parse hangs on the label, or on the label after "as" ("Fletcher was described as a “consummate
+        professional” by his friend … Michael Pointon")."""
+        labels = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr")]
+        labels += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+                   if o.dep_ == "pobj"]
+        for label in labels:
             for by in (g for g in label.children if g.dep_ == "prep" and g.lower_ == "by"):
                 speaker = next((s for o in by.children if o.dep_ == "pobj" and (s := self.speaker_for(o))), None)
                 if speaker is not None:

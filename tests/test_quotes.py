@@ -1310,3 +1310,9 @@ def test_the_agent_of_a_passive_description_hung_on_the_label_after_as(nlp):
     """bbc_heldout37: 'Fletcher was described as a "consummate professional" by his friend and fellow broadcaster
     Michael Pointon' (the parse hangs "by …" on "professional"): Michael Pointon's words, not Fletcher's."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0958.txt"), "consummate professional") == "Michael Pointon"
+
+
+def test_a_first_name_ending_in_s_before_a_double_surname_is_kept(nlp):
+    """bbc_heldout54: "Charles Saumarez Smith, the gallery's director" and later "Mr Saumarez Smith said": one man,
+    named in full, not a headline's plural ("Spurs Jermain Defoe") cut from the name."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1253.txt"), "The exceptional quality") == "Charles Saumarez Smith"

@@ -156,7 +156,7 @@ class DocumentNames:
         # starts with another person's surname starts one word later.
         surnames = {n.split()[-1] for n in candidates if len(n.split()) >= 2}
         candidates = [" ".join(n.split()[1:]) if len(n.split()) >= 3 and (
-            n.split()[0] in surnames or n.split()[0].endswith("s")) else n for n in candidates]
+            n.split()[0] in surnames or _plural_headline_word(n.split())) else n for n in candidates]
         mentions = Counter(candidates)
         # "Mrs Parker Bowles" after "Camilla Parker Bowles": two words after an honorific are a double surname,
         # the longer name's, named as often as both together ("Treasury Paul Boateng" does not take Paul Boateng)
@@ -411,3 +411,9 @@ class DocumentNames:
         if _is_doubled(words) and " ".join(words[:len(words) // 2]) in self._org_names:
             name = " ".join(words[:len(words) // 2])
         return name
+
+
+def _plural_headline_word(parts: list[str]) -> bool:
+    """"Spurs Jermain Defoe …": a headline's plural before a full name, not a first name ending in s before a double
+    surname ("Charles Saumarez Smith")."""
+    return parts[0].endswith("s") and (not could_be_first_name(parts[0]) or could_be_first_name(parts[1]))

@@ -1316,3 +1316,11 @@ def test_a_first_name_ending_in_s_before_a_double_surname_is_kept(nlp):
     """bbc_heldout54: "Charles Saumarez Smith, the gallery's director" and later "Mr Saumarez Smith said": one man,
     named in full, not a headline's plural ("Spurs Jermain Defoe") cut from the name."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1253.txt"), "The exceptional quality") == "Charles Saumarez Smith"
+
+
+def test_an_acronym_with_an_ampersand_and_a_first_name_after_a_closed_quote(nlp):
+    """bbc_heldout53: "the UN's Food & Agriculture Organisation has warned. Trade barriers and subsidies "severely"
+    distort the market, the FAO report … said": the FAO is named in full; '… far too long." Rhodri Glyn Thomas, Plaid
+    Cymru health spokesman said' is Rhodri Glyn Thomas, whose first name the NER left out."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0705.txt"), "severely") == "Food & Agriculture Organisation"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0257.txt"), "It's exactly the same target") == "Rhodri Glyn Thomas"

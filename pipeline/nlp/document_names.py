@@ -220,8 +220,11 @@ class DocumentNames:
         """A first name opening a sentence that the NER left out of the name it tags after it ("Ard Jan Vetham"; not
         a headline's "… falls to Dent in Adelaide Lleyton Hewitt suffered")."""
         doc = self.doc
+        before = token.i - 1
+        if before > 0 and doc[before].text in ('"', "”") and doc[before - 1].text in (".", "!", "?"):
+            before -= 1  # '… far too long." Rhodri Glyn Thomas, Plaid Cymru health spokesman said'
         return not token.ent_type_ and token.dep_ == "compound" and 0 < token.i < len(doc) - 1 \
-            and doc[token.i - 1].text in (".", "!", "?") and doc[token.i + 1].ent_iob_ == "B" \
+            and doc[before].text in (".", "!", "?") and doc[token.i + 1].ent_iob_ == "B" \
             and doc[token.i + 1].ent_type_ == "PERSON" and could_be_first_name(token.text)
 
     def _nickname_end(self, token: Token) -> int | None:
@@ -263,6 +266,8 @@ class DocumentNames:
             acronym = initials(" ".join(words))
             if ent.label_ == "ORG" and len(acronym) >= 2 and len(words) - len(acronym) <= 2:
                 longer.setdefault(acronym, set()).add(" ".join(words))  # "WHO": "World Health Organisation"
+                if "&" in acronym and len(words) >= 3:  # "FAO": "Food & Agriculture Organisation" ("B&B" keeps it)
+                    longer.setdefault(acronym.replace("&", ""), set()).add(" ".join(words))
             if ent.label_ == "ORG" and len(words) >= 3 and words[1] == "of":
                 longer.setdefault(words[0], set()).add(" ".join(words))  # "the Bank": "Bank of England"
             if ent.label_ == "ORG" and 2 <= len(words) <= 4 and len(set(words)) == len(words):

@@ -1324,3 +1324,12 @@ def test_an_acronym_with_an_ampersand_and_a_first_name_after_a_closed_quote(nlp)
     Cymru health spokesman said' is Rhodri Glyn Thomas, whose first name the NER left out."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0705.txt"), "severely") == "Food & Agriculture Organisation"
     assert _speaker_of(_speakers(nlp, "bbc_train_0257.txt"), "It's exactly the same target") == "Rhodri Glyn Thomas"
+
+
+def test_the_source_named_after_according_to_is_a_subject_for_he(nlp):
+    """bbc_heldout53: "…, according to John Houlihan, editor of the Computerandvideogames.com magazine. "It's a very,
+    very competitive price point …," he says." is John Houlihan's; so is bbc_heldout49's "That way, Mr Yushchenko can
+    go to the public …" Stuart Hensel's: "…, according to the Economist Intelligence Unit's Mr Hensel. But he
+    warned …"."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0746.txt"), "It's a very, very competitive") == "John Houlihan"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0137.txt"), "That way, Mr Yushchenko") == "Stuart Hensel"

@@ -18,6 +18,8 @@ def is_subject(token: Token) -> bool:
     when the parser took it for the verb ("Tait himself appeared unaffected")."""
     if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.dep_ == "ROOT":
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True  # "…, according to John Houlihan, editor of …. “…,” he says": the source the story follows
     if token.dep_ == "ROOT" and token.ent_type_ == "PERSON" and all(
             t.dep_ == "compound" for t in token.doc[token.sent.start:token.i]):
         return True  # "Trevor Phillips, chairman of …, called on …", with "called" parsed as a clause on the name

@@ -1333,3 +1333,11 @@ def test_the_source_named_after_according_to_is_a_subject_for_he(nlp):
     warned …"."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0746.txt"), "It's a very, very competitive") == "John Houlihan"
     assert _speaker_of(_speakers(nlp, "bbc_train_0137.txt"), "That way, Mr Yushchenko") == "Stuart Hensel"
+
+
+def test_a_double_first_name_makes_a_name_the_ner_calls_a_body_a_person(nlp):
+    """bbc_heldout52: "England coach Sven-Goran Eriksson" (an organisation throughout to the NER) is a person's full
+    name, so '"Shaun Wright-Phillips will probably start the game," said Eriksson.' is Sven-Goran Eriksson's."""
+    quotes = _speakers(nlp, "bbc_train_0244.txt")
+    assert _speaker_of(quotes, "Shaun Wright-Phillips will probably") == "Sven-Goran Eriksson"
+    assert quotes[next(t for t in quotes if t.startswith("I could tell you"))].speaker.type == "person"

@@ -48,7 +48,10 @@ def first_name_gender(name: str) -> str | None:
 
 
 def could_be_first_name(word: str) -> bool:
-    """An English or a worldwide first name, or initials ("JK Rowling")."""
+    """An English or a worldwide first name, or initials ("JK Rowling"); a double first name is one when both its
+    halves are ("Sven-Goran", "Jean-Pierre")."""
+    if "-" in word.strip("-"):
+        return all(could_be_first_name(part) for part in word.split("-"))
     return _is_given_name(word) or word in world_given_names() or (word.isupper() and word.isalpha())
 
 

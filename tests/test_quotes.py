@@ -1341,3 +1341,9 @@ def test_a_double_first_name_makes_a_name_the_ner_calls_a_body_a_person(nlp):
     quotes = _speakers(nlp, "bbc_train_0244.txt")
     assert _speaker_of(quotes, "Shaun Wright-Phillips will probably") == "Sven-Goran Eriksson"
     assert quotes[next(t for t in quotes if t.startswith("I could tell you"))].speaker.type == "person"
+
+
+def test_a_first_name_the_ner_takes_for_a_nationality_still_opens_a_full_name(nlp):
+    """bbc_heldout50: "would consider signing Adrian Mutu" ("Adrian" a nationality to the NER, "Mutu" an
+    organisation): "But Mutu has hit out at the club's decision, saying: "Chelsea have destroyed me."" is his."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0146.txt"), "Chelsea have destroyed me") == "Adrian Mutu"

@@ -45,8 +45,9 @@ MAX_NICKNAME_WORDS = 3  # Ronnie "The Rocket" O'Sullivan
 # Entity labels the NER gives some people's names in news text
 MISLABELLED_NAME_TYPES = frozenset({"PRODUCT", "WORK_OF_ART"})
 _NAME_RUN_TYPES = frozenset({"", "PERSON"}) | MISLABELLED_NAME_TYPES
-# Labels the NER gives some full names that open with a first name ("Elena Dementieva" as a building)
-_PLACE_TYPES = frozenset({"FAC", "GPE", "LOC"})
+# Labels the NER gives some full names that open with a first name ("Elena Dementieva" as a building, "Adrian"
+# Mutu's first name as a nationality)
+_PLACE_TYPES = frozenset({"FAC", "GPE", "LOC", "NORP"})
 # Words inside an organisation's name ("Council of Britain", "Department for Education and Skills")
 _NAME_LINKS = {"of", "for", "and", "&"}
 _LEGAL_FORMS = {"inc", "ltd", "plc", "corp", "corporation", "holdings", "co", "llc", "ag", "sa", "nv"}

@@ -1347,3 +1347,9 @@ def test_a_first_name_the_ner_takes_for_a_nationality_still_opens_a_full_name(nl
     """bbc_heldout50: "would consider signing Adrian Mutu" ("Adrian" a nationality to the NER, "Mutu" an
     organisation): "But Mutu has hit out at the club's decision, saying: "Chelsea have destroyed me."" is his."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0146.txt"), "Chelsea have destroyed me") == "Adrian Mutu"
+
+
+def test_a_surname_the_ner_calls_a_body_before_a_whose_clause_is_the_person(nlp):
+    """bbc_heldout43: "Size, whose New Forms album won the 1997 Mercury Music Prize, said gun use was "nothing to be
+    glamorised"" is Roni Size's, named in full before, though the NER calls "Size" an organisation."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0643.txt"), "nothing to be glamorised") == "Roni Size"

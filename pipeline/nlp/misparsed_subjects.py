@@ -53,6 +53,8 @@ class MisparsedSubjects:
         ent = entity_of(before)
         if ent is not None and ent.label_ == "PERSON" and ent.end == before.i + 1:
             return self._with_role(self.person(ent), before, ent)
+        if ent is not None and ent.label_ == "ORG" and len(ent) == 1 and self.is_surname(before.text):
+            return self._bare_name(before)  # "Size, whose New Forms album won …, said": Roni Size, not a body
         if ent is not None and ent.label_ == "ORG" and ent.end == before.i + 1 and ent.start == sent_of(verb).start \
                 and verb.tag_ in ("VBD", "VBZ", "VBP"):
             # "Stop Stansted Expansion said …": the body's name read as a clause (not a headline's "Labour accused

@@ -1353,3 +1353,12 @@ def test_a_surname_the_ner_calls_a_body_before_a_whose_clause_is_the_person(nlp)
     """bbc_heldout43: "Size, whose New Forms album won the 1997 Mercury Music Prize, said gun use was "nothing to be
     glamorised"" is Roni Size's, named in full before, though the NER calls "Size" an organisation."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0643.txt"), "nothing to be glamorised") == "Roni Size"
+
+
+def test_a_subject_inside_the_quote_does_not_hide_the_name_after_it(nlp):
+    """bbc_heldout52: '"Under the Elite Player Squad agreement, England wanted a second opinion, which they can do,"
+    director of rugby Nigel Melville told the Gloucester Citizen.' (the parse makes "opinion", inside the quote, the
+    subject of "told") is Nigel Melville's, and so is the quote after it."""
+    quotes = _speakers(nlp, "bbc_train_0382.txt")
+    assert _speaker_of(quotes, "Under the Elite Player Squad") == "Nigel Melville"
+    assert _speaker_of(quotes, "They obviously want him") == "Nigel Melville"

@@ -1362,3 +1362,9 @@ def test_a_subject_inside_the_quote_does_not_hide_the_name_after_it(nlp):
     quotes = _speakers(nlp, "bbc_train_0382.txt")
     assert _speaker_of(quotes, "Under the Elite Player Squad") == "Nigel Melville"
     assert _speaker_of(quotes, "They obviously want him") == "Nigel Melville"
+
+
+def test_a_full_name_in_commas_closing_a_role_subject_is_its_apposition(nlp):
+    """bbc_heldout34: "But director of the Victims of Crime Trust, Norman Brennan, accused Lord Woolf of having an
+    "arrogant contempt for victims of crime …"" (the parse hangs the name on "Trust") is Norman Brennan's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1010.txt"), "arrogant contempt") == "Norman Brennan"

@@ -242,6 +242,10 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
                     bare_name = child  # "the minister for civil aviation Praful Patel"
         if bare_name is not None:
             return self._bare_name(bare_name)
+        if token.pos_ == "NOUN" and token.lower_ in SOURCE_NOUNS:
+            closing = _name_in_commas_before_verb(token)
+            if closing is not None:
+                return self._with_role(self.person(closing), token, closing)
         if token.lower_ in SOURCE_NOUNS and any(c.dep_ == "det" for c in token.children):
             return self._description(token)  # "the Tory MP for Sleaford"
         if token.text[:1].islower() and token.pos_ in ("PROPN", "NOUN") and token.lower_ not in GENERIC_PEOPLE \
@@ -280,6 +284,22 @@ def _names_a_body(ent: Span) -> bool:
     fused in front, is the company's, whatever the NER says."""
     return (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in ORG_NOUNS) or (
         len(ent) > 2 and ent[0].lemma_.lower() in ORG_NOUNS and ent[0].text.istitle())
+
+
+def _name_in_commas_before_verb(subject: Token) -> Span | None:
+    """'director of the Victims of Crime Trust, Norman Brennan, accused …': a full name in commas that closes a role
+    subject right before its verb is the subject's apposition, wherever the parse hangs it."""
+    verb = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or verb.i <= subject.i or verb.i < 2:
+        return None
+    doc = subject.doc
+    if doc[verb.i - 1].text != ",":
+        return None
+    ent = entity_of(doc[verb.i - 2])
+    if ent is None or ent.label_ != "PERSON" or len(ent) < 2 or ent.end != verb.i - 1 or ent.start < 1 \
+            or doc[ent.start - 1].text != "," or ent.start <= subject.i:
+        return None
+    return ent
 
 
 def _unnamed_source(token: Token) -> Speaker:

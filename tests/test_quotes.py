@@ -1368,3 +1368,14 @@ def test_a_full_name_in_commas_closing_a_role_subject_is_its_apposition(nlp):
     """bbc_heldout34: "But director of the Victims of Crime Trust, Norman Brennan, accused Lord Woolf of having an
     "arrogant contempt for victims of crime …"" (the parse hangs the name on "Trust") is Norman Brennan's."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1010.txt"), "arrogant contempt") == "Norman Brennan"
+
+
+def test_the_one_person_a_sentence_without_a_person_subject_names_is_he(nlp):
+    """bbc_heldout53: "But that was not enough for Mr Sarkozy. "If the Americans were to change their policy, …," he
+    said." is Nicolas Sarkozy's, not John Snow's, the subject before; bbc_heldout47: "… grew out of medical research
+    done by the company's research director Dr Alastair Sibbald. "We are basically trying to fool your ears …"" is
+    Alastair Sibbald's. But not a person named beside a pronoun for someone else (bbc_heldout15: "Physio sessions
+    with Johnston McEvoy in Limerick have been a vital part of his recovery. "Johnston uses …"" is Jamie Costin's)."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0161.txt"), "If the Americans were to change") == "Nicolas Sarkozy"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0037.txt"), "We are basically trying") == "Alastair Sibbald"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0924.txt"), "Johnston uses an advanced") == "Jamie Costin"

@@ -21,7 +21,7 @@ from .quote_spans import QuoteSpan, find_quote_spans, paragraphs, quoted_bounds
 from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, PERSON_SOURCE_NOUNS, STANCE_LEMMAS
 from .speakers import SpeakerResolver
-from .syntax import has_subject, is_age_noun, is_verb
+from .syntax import entity_of, has_subject, is_age_noun, is_verb
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
@@ -448,7 +448,23 @@ def _lead_in_person(previous: Span | None, resolver: SpeakerResolver) -> tuple[S
             if speaker is not None and speaker.type in ("person", "anonymous"):
                 named = speaker.type == "person" and bool(speaker.mention) and speaker.mention in previous.text
                 return speaker, named
-    return None, False
+    return _one_person_named(previous, resolver), True
+
+
+def _one_person_named(sentence: Span, resolver: SpeakerResolver) -> Speaker | None:
+    """The one person a sentence without a person subject names, when it names one and no pronoun there refers
+    to anyone ("One dissenting opinion came from Brian Gammage, vice-president of research at analysts Gartner. He
+    said: “…”"; not "Physio sessions with Johnston McEvoy have been a vital part of his recovery")."""
+    if any(t.pos_ == "PRON" and t.lower_ in _PERSONAL_PRONOUNS for t in sentence):
+        return None
+    people = {s.name: s for t in sentence if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"
+              and resolver.is_outside(t) and entity_of(t).root.dep_ != "poss"
+              and (s := resolver.speaker_for(entity_of(t).root)) is not None and s.type == "person"
+              and resolver.known_person(s)}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+_PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their"}
 
 
 def _holds_a_quote(sentence: Span, resolver: SpeakerResolver) -> bool:

@@ -1379,3 +1379,10 @@ def test_the_one_person_a_sentence_without_a_person_subject_names_is_he(nlp):
     assert _speaker_of(_speakers(nlp, "bbc_train_0161.txt"), "If the Americans were to change") == "Nicolas Sarkozy"
     assert _speaker_of(_speakers(nlp, "bbc_train_0037.txt"), "We are basically trying") == "Alastair Sibbald"
     assert _speaker_of(_speakers(nlp, "bbc_train_0924.txt"), "Johnston uses an advanced") == "Jamie Costin"
+
+
+def test_an_inverted_name_wins_over_the_next_he_said_in_a_run_on_sentence(nlp):
+    """bbc_heldout55: '"I think fundamentally it's a good idea …," said Nick Ross, deputy labs editor at PC Pro. Apple's
+    work on making things easy to use would also help the Mac mini win fans, he said.' (one sentence to the parser,
+    "said Nick Ross" a clause of the later "he said") is Nick Ross's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0660.txt"), "I think fundamentally") == "Nick Ross"

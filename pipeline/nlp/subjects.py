@@ -68,6 +68,11 @@ class SubjectResolution:
             # "The European ministers' comments, said Junya Tanase of JPMorgan, were …": an inserted reporting
             # clause whose inverted subject the parser gave to the main verb
             return self._person_after(verb)
+        if verb.dep_ == "ccomp" and verb.lemma_ in CUE_LEMMAS and not has_subject(verb) \
+                and (inverted := self._inverted_subject(verb)) is not None:
+            # '“…,” said Nick Ross, deputy labs editor at PC Pro. Apple's work … would also help …, he said.' (one
+            # sentence to the parser): the name after the closing mark, before climbing to the next "he said"
+            return inverted
         token = verb
         if verb.dep_ == "conj" and verb.lemma_ in CUE_LEMMAS and verb.head.dep_ == "ccomp" \
                 and verb.head.lemma_ not in CUE_LEMMAS and verb.head.head.lemma_ in CUE_LEMMAS \

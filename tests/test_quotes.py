@@ -1314,8 +1314,10 @@ def test_the_agent_of_a_passive_description_hung_on_the_label_after_as(nlp):
 
 def test_a_first_name_ending_in_s_before_a_double_surname_is_kept(nlp):
     """bbc_heldout54: "Charles Saumarez Smith, the gallery's director" and later "Mr Saumarez Smith said": one man,
-    named in full, not a headline's plural ("Spurs Jermain Defoe") cut from the name."""
+    named in full, not a headline's plural ("Spurs Jermain Defoe") cut from the name; so is bbc_heldout56's "Hans
+    Arne Kristiansen, a spokesman for the Danish Dairy Board" ("… ," Mr Kristiansen said)."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1253.txt"), "The exceptional quality") == "Charles Saumarez Smith"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0430.txt"), "It would cost millions") == "Hans Arne Kristiansen"
 
 
 def test_an_acronym_with_an_ampersand_and_a_first_name_after_a_closed_quote(nlp):

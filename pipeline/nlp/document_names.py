@@ -420,6 +420,6 @@ class DocumentNames:
 
 
 def _plural_headline_word(parts: list[str]) -> bool:
-    """"Spurs Jermain Defoe …": a headline's plural before a full name, not a first name ending in s before a double
-    surname ("Charles Saumarez Smith")."""
-    return parts[0].endswith("s") and (not could_be_first_name(parts[0]) or could_be_first_name(parts[1]))
+    """"Spurs Jermain Defoe …": a headline's plural before a full name, not a first name ending in s ("Charles
+    Saumarez Smith", "Hans Arne Kristiansen")."""
+    return parts[0].endswith("s") and not could_be_first_name(parts[0])

@@ -12,11 +12,12 @@ paragraph is only the quote. Otherwise `unknown`. Who a verb's subject, a pronou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from .doc_index import doc_sents, doc_text, sent_of
 from .document_names import MISLABELLED_NAME_TYPES
+from .quote_carry import carried_back, continued_from
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs, quoted_bounds
 from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, PERSON_SOURCE_NOUNS, STANCE_LEMMAS
@@ -57,6 +58,8 @@ _URGING_LEMMAS = {"urge", "ask", "challenge", "press", "invite", "dare", "implor
 _READ_OUT_NOUNS = DOCUMENT_NOUNS | {"speech", "words", "tribute"}
 # A quoted phrase a writer's sentence borrows, not a sentence of its own
 MAX_PHRASE_WORDS = 8
+# Pronouns that show a sentence is about someone already in the story
+_PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their"}
 # Nouns of saying: a quote inside one ("the cries of “…”", "comments such as “…”") is not the words of whoever
 # reports the saying.
 _OTHERS_WORDS = {"cry", "comment", "claim", "remark", "call", "chant", "slogan", "jibe", "taunt", "shout"}
@@ -98,7 +101,7 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
         cue, speaker, how = _attribute(doc, span, kind, resolver, previous_sentence, narrative_subject)
         resolver.topic = resolver.described = None
         if speaker is None:
-            previous = _continued_from(span, index, spans, records, para_bounds)
+            previous = continued_from(span, index, spans, records, para_bounds)
             if previous is not None and kind == "quote" and (
                     len(quoted.split()) > MAX_PHRASE_WORDS or _opens_sentence(doc, span.outer[0])
                     or _about(doc, span.outer[0], previous.speaker, resolver)):
@@ -121,7 +124,7 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
         )
         if speaker is not None:
             resolver.note_speaker(speaker, span.end)
-    return _carried_back(records, spans, text)
+    return carried_back(records, spans, text)
 
 
 def _is_term(quoted: str) -> bool:
@@ -448,7 +451,8 @@ def _lead_in_person(previous: Span | None, resolver: SpeakerResolver) -> tuple[S
             if speaker is not None and speaker.type in ("person", "anonymous"):
                 named = speaker.type == "person" and bool(speaker.mention) and speaker.mention in previous.text
                 return speaker, named
-    return _one_person_named(previous, resolver), True
+    person = _one_person_named(previous, resolver)
+    return person, person is not None
 
 
 def _one_person_named(sentence: Span, resolver: SpeakerResolver) -> Speaker | None:
@@ -457,14 +461,11 @@ def _one_person_named(sentence: Span, resolver: SpeakerResolver) -> Speaker | No
     said: “…”"; not "Physio sessions with Johnston McEvoy have been a vital part of his recovery")."""
     if any(t.pos_ == "PRON" and t.lower_ in _PERSONAL_PRONOUNS for t in sentence):
         return None
-    people = {s.name: s for t in sentence if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"
-              and resolver.is_outside(t) and entity_of(t).root.dep_ != "poss"
-              and (s := resolver.speaker_for(entity_of(t).root)) is not None and s.type == "person"
-              and resolver.known_person(s)}
+    names = [ent for t in sentence if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and resolver.is_outside(t)
+             and (ent := entity_of(t)) is not None and ent.root.dep_ != "poss"]
+    people = {s.name: s for ent in names if (s := resolver.speaker_for(ent.root)) is not None
+              and s.type == "person" and resolver.known_person(s)}
     return next(iter(people.values())) if len(people) == 1 else None
-
-
-_PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their"}
 
 
 def _holds_a_quote(sentence: Span, resolver: SpeakerResolver) -> bool:
@@ -519,43 +520,3 @@ def _about(doc: Doc, quote_start: int, speaker: Speaker, resolver: SpeakerResolv
     root = sent.root if sent is not None else None
     subject = resolver.subject_of(root) if root is not None and is_verb(root) and resolver.is_outside(root) else None
     return subject is not None and subject.name == speaker.name
-
-
-def _carried_back(records: list[QuoteRecord], spans: list[QuoteSpan], text: str) -> list[QuoteRecord]:
-    """A quote with no speaker that runs straight into the next quote takes that quote's speaker: '“When we did
-    the first HD version …” “In the HD version of Episode I, all these make-up lines showed up,” explains Mr Dean.'
-    (the corpus lost its paragraph breaks, so back-to-back quotes are one speaker's paragraphs)."""
-    for i in range(len(records) - 2, -1, -1):
-        record, following = records[i], records[i + 1]
-        if record.speaker.type != "unknown" or record.kind != "quote" or following.kind != "quote" \
-                or following.speaker.type == "unknown":
-            continue
-        if following.speaker.name.split()[-1] in record.text:
-            continue  # a speaker does not name himself: "“But for Dean Kiely …” “To take the lead …,” admitted Kiely"
-
-        if text[spans[i].outer[1]:spans[i + 1].outer[0]].strip():
-            continue  # words of the writer's in between
-        records[i] = replace(record, cue=following.cue, speaker=following.speaker, attribution="carried_back")
-    return records
-
-
-def _continued_from(span, index, spans, records, para_bounds) -> QuoteRecord | None:
-    """The previous quote's speaker carries over to a split quote or a paragraph that is only a quote."""
-    if index == 0 or not records:
-        return None
-    previous = records[-1]
-    if previous.speaker.type == "unknown" or previous.kind != "quote":
-        return None
-    para = next((i for i, p in enumerate(para_bounds) if p[0] <= span.start < p[1]), None)
-    prev_para = next((i for i, p in enumerate(para_bounds) if p[0] <= previous.start_char < p[1]), None)
-    if para is None or prev_para is None:
-        return None
-    if para == prev_para:
-        return previous
-    # A paragraph that opens with the quote continues a quote that ended the paragraph right before it.
-    opens_paragraph = span.outer[0] - para_bounds[para][0] <= 1
-    prev_span = spans[index - 1]
-    prev_ends_paragraph = para_bounds[prev_para][1] - prev_span.outer[1] <= 40 or not prev_span.closed
-    if para == prev_para + 1 and opens_paragraph and prev_ends_paragraph:
-        return previous
-    return None

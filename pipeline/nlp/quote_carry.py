@@ -1,0 +1,52 @@
+"""A speaker carried from one quote to the next: a split quote or a paragraph that only continues a quote keeps
+the previous quote's speaker (`continued_from`), and a quote with no speaker that runs straight into an attributed
+quote takes that one's (`carried_back`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .quote_spans import QuoteSpan
+    from .quotes import QuoteRecord
+
+
+def carried_back(records: list[QuoteRecord], spans: list[QuoteSpan], text: str) -> list[QuoteRecord]:
+    """A quote with no speaker that runs straight into the next quote takes that quote's speaker: '“When we did
+    the first HD version …” “In the HD version of Episode I, all these make-up lines showed up,” explains Mr Dean.'
+    (the corpus lost its paragraph breaks, so back-to-back quotes are one speaker's paragraphs)."""
+    for i in range(len(records) - 2, -1, -1):
+        record, following = records[i], records[i + 1]
+        if record.speaker.type != "unknown" or record.kind != "quote" or following.kind != "quote" \
+                or following.speaker.type == "unknown":
+            continue
+        if text[spans[i].outer[1]:spans[i + 1].outer[0]].strip():
+            continue  # words of the writer's in between
+        if following.speaker.name.split()[-1] in record.text:
+            continue  # a speaker does not name himself: "“But for Dean Kiely …” “To take the lead …,” admitted Kiely"
+        records[i] = replace(record, cue=following.cue, speaker=following.speaker, attribution="carried_back")
+    return records
+
+
+def continued_from(span: QuoteSpan, index: int, spans: list[QuoteSpan], records: list[QuoteRecord],
+                   para_bounds: list[tuple[int, int]]) -> QuoteRecord | None:
+    """The previous quote's speaker carries over to a split quote or a paragraph that is only a quote."""
+    if index == 0 or not records:
+        return None
+    previous = records[-1]
+    if previous.speaker.type == "unknown" or previous.kind != "quote":
+        return None
+    para = next((i for i, p in enumerate(para_bounds) if p[0] <= span.start < p[1]), None)
+    prev_para = next((i for i, p in enumerate(para_bounds) if p[0] <= previous.start_char < p[1]), None)
+    if para is None or prev_para is None:
+        return None
+    if para == prev_para:
+        return previous
+    # A paragraph that opens with the quote continues a quote that ended the paragraph right before it.
+    opens_paragraph = span.outer[0] - para_bounds[para][0] <= 1
+    prev_span = spans[index - 1]
+    prev_ends_paragraph = para_bounds[prev_para][1] - prev_span.outer[1] <= 40 or not prev_span.closed
+    if para == prev_para + 1 and opens_paragraph and prev_ends_paragraph:
+        return previous
+    return None

@@ -114,20 +114,24 @@ class Gazetteer:
     def by_demonym(self, word: str) -> Entity | None:
         return self._by_demonym.get(word.lower())
 
-    def exact(self, mention: str, label: str | None = None) -> Entity | None:
-        """The entity a mention is word for word an alias of (of a compatible type), without fuzzy matching."""
+    def _lookup_key(self, mention: str) -> str | None:
+        """The alias key of a mention, or None when nothing may match it: an empty mention, or a word written in
+        lower case whose alias is an acronym ("Us" is not "US")."""
         key = _key(mention)
         if not key or key in self._acronym_keys and not _ARTICLE.sub("", mention.strip()).isupper():
             return None
-        entity = self._by_alias.get(key)
+        return key
+
+    def exact(self, mention: str, label: str | None = None) -> Entity | None:
+        """The entity a mention is word for word an alias of (of a compatible type), without fuzzy matching."""
+        key = self._lookup_key(mention)
+        entity = self._by_alias.get(key) if key else None
         return entity if entity is not None and (label is None or label in COMPATIBLE_LABELS[entity.type]) else None
 
     def resolve(self, mention: str, label: str | None = None) -> Resolution | None:
         """Map a mention to a gazetteer entity: exact alias first, then a fuzzy match of a compatible type."""
-        key = _key(mention)
-        if not key:
-            return None
-        if key in self._acronym_keys and not _ARTICLE.sub("", mention.strip()).isupper():
+        key = self._lookup_key(mention)
+        if key is None:
             return None
         if entity := self.exact(mention, label):
             return Resolution(entity, "exact", 100.0)

@@ -1388,3 +1388,24 @@ def test_an_inverted_name_wins_over_the_next_he_said_in_a_run_on_sentence(nlp):
     work on making things easy to use would also help the Mac mini win fans, he said.' (one sentence to the parser,
     "said Nick Ross" a clause of the later "he said") is Nick Ross's."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0660.txt"), "I think fundamentally") == "Nick Ross"
+
+
+def test_he_said_before_a_quote_follows_the_one_person_the_sentence_before_names(nlp):
+    """bbc_heldout55: "One dissenting opinion came from Brian Gammage, vice-president of research at analysts Gartner.
+    He said: "I don't think it changes the world."" is Brian Gammage's, not Ian Fogg's, who spoke before."""
+    quotes = _speakers(nlp, "bbc_train_0660.txt")
+    assert _speaker_of(quotes, "I don't think it changes the world") == "Brian Gammage"
+    assert _speaker_of(quotes, "The PC world is a pile-em-high") == "Brian Gammage"
+
+
+def test_a_name_followed_by_who_is_a_relative_clauses_subject_however_attached(nlp):
+    """bbc_heldout55: "Ireland, despite having Gordon D'Arcy still out injured, have been boosted by the return of star
+    skipper Brian O'Driscoll who missed the Scotland game …. "The knowledge …," he said" (the parse hangs "who
+    missed" on "return") is Brian O'Driscoll's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1058.txt"), "The knowledge that the England") == "Brian O'Driscoll"
+
+
+def test_a_description_after_a_he_sentence_is_that_he_not_a_person_named_in_passing(nlp):
+    """bbc_heldout56: "He made a cameo appearance in 24 Hour Party People, in which his leading role was played by
+    Steve Coogan. "I'm not an actor …," said the Factory Records founder" is Tony Wilson's ("he"), not Coogan's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0941.txt"), "I'm not an actor") == "Tony Wilson"

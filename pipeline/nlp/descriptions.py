@@ -205,15 +205,17 @@ class DescriptionResolution:
         # cross-country champion")
         if self.topic is not None:
             return self.topic
-        # otherwise the person just named ("Mr Neeson said … The Oscar-nominated actor said"), in an earlier
-        # sentence: "Reacting to a comment by Tim Phillips, the American said" is not Tim Phillips
+        # otherwise the "he" the sentence before is about ("He opted to … “…,” said the Chelsea star"), before
+        # someone that sentence names in passing ("He made a cameo appearance …, in which his leading role was
+        # played by Steve Coogan. “…,” said the Factory Records founder")
+        if self.described is not None:
+            return self.described
+        # or the person just named ("Mr Neeson said … The Oscar-nominated actor said"), in an earlier sentence:
+        # "Reacting to a comment by Tim Phillips, the American said" is not Tim Phillips
         sentence_start = sent_of(head).start_char
         before = [(p, sp) for p, sp in earlier_people if p < sentence_start]
         if before and head.idx - before[-1][0] <= 160:
             return before[-1][1]
-        # or the "he" the sentence before is about ("He opted to … “…,” said the Chelsea star")
-        if self.described is not None:
-            return self.described
         # or, for a description of one person, the person the story last named as a subject ("Jamie Costin should
         # be paralysed. He says so himself … There is an ironic chuckle as he talks … “…,” says the Waterford man")
         if head.tag_ == "NN" and head.pos_ == "NOUN" and head.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS \

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from .doc_index import doc_sents, doc_text, sent_of
 from .document_names import MISLABELLED_NAME_TYPES
+from .pronouns import PRONOUN_GENDER
 from .quote_carry import carried_back, continued_from
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs, quoted_bounds
 from .speaker_record import Speaker
@@ -95,7 +96,8 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
         # The person the sentence before the quote is about: a hint for pronouns and descriptions when it is
         # named there, and the speaker of last resort (rule 6) in any case.
         previous_sentence = _previous_sentence(doc, span.outer[0])
-        narrative_subject, named = _lead_in_person(previous_sentence, resolver)
+        narrative_subject, named = _lead_in_person(
+            previous_sentence or _before_reporting_clause(doc, span.outer[0], resolver), resolver)
         resolver.topic = narrative_subject if named else None
         resolver.described = narrative_subject
         cue, speaker, how = _attribute(doc, span, kind, resolver, previous_sentence, narrative_subject)
@@ -492,6 +494,20 @@ def _previous_sentence(doc: Doc, quote_start: int) -> Span | None:
     if "\n" in doc_text(doc)[previous.end_char:sent.start_char]:
         return None
     return previous
+
+
+def _before_reporting_clause(doc: Doc, quote_start: int, resolver: SpeakerResolver) -> Span | None:
+    """The sentence before one that opens with a pronoun's reporting clause and then the quote ("One dissenting
+    opinion came from Brian Gammage, …. He said: “…”"): who "he" is follows from it as for a quote opening its
+    sentence."""
+    sent = _sentence_at(doc, quote_start)
+    if sent is None or sent.start == 0:
+        return None
+    lead = [t for t in sent if t.idx < quote_start and not t.is_punct]
+    if not 2 <= len(lead) <= 3 or lead[0].lower_ not in PRONOUN_GENDER or lead[0].dep_ != "nsubj" \
+            or lead[1].lemma_ not in CUE_LEMMAS or not all(resolver.is_outside(t) for t in lead):
+        return None
+    return _previous_sentence(doc, sent.start_char)
 
 
 def _distance(token: Token, start: int, end: int) -> int:

@@ -36,6 +36,10 @@ def is_subject(token: Token) -> bool:
     if any(c.dep_ == "relcl" and c.lemma_ in CUE_LEMMAS and any(g.dep_ == "nsubj" and g.lower_ == "who"
                                                                 for g in c.children) for c in token.children):
         return True  # "a debut nomination for Staunton, 49, who told BBC News 24 she had not …": she reports
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.ent_type_ == "PERSON" and after is not None and after.lower_ == "who" and after.dep_ == "nsubj" \
+            and after.head.dep_ == "relcl":
+        return True  # "the return of star skipper Brian O'Driscoll who missed the Scotland game", however attached
     if token.dep_ == "attr" and token.head.lemma_ == "be" and any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in token.head.children):
         return True  # "The musical's British director is Matthew Warchus": the name the role's subject is

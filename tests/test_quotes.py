@@ -1409,3 +1409,9 @@ def test_a_description_after_a_he_sentence_is_that_he_not_a_person_named_in_pass
     """bbc_heldout56: "He made a cameo appearance in 24 Hour Party People, in which his leading role was played by
     Steve Coogan. "I'm not an actor …," said the Factory Records founder" is Tony Wilson's ("he"), not Coogan's."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0941.txt"), "I'm not an actor") == "Tony Wilson"
+
+
+def test_a_plural_name_the_story_puts_after_the_is_a_group_not_a_he(nlp):
+    """bbc_heldout45: "This idea has been adopted by the Lib Dems as policy …. Speaking at the London conference he
+    said: "Generalised stereotypes …"" (the NER calls "the Lib Dems" a person) is Alan Johnson's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0453.txt"), "Generalised stereotypes") == "Alan Johnson"

@@ -70,8 +70,11 @@ class NamedSpeakers:
 
     def _names_members(self, name: str) -> bool:
         """A name the story also puts in the plural ("Lib Dem spokesman Vince Cable … say the Lib Dems") is a
-        party or group's, not a person's."""
-        return re.search(rf"\b{re.escape(name)}s\b", doc_text(self.doc)) is not None
+        party or group's, not a person's; so is a plural one the story puts after "the" ("adopted by the Lib
+        Dems")."""
+        text = doc_text(self.doc)
+        return re.search(rf"\b{re.escape(name)}s\b", text) is not None or name.endswith("s") and " " in name \
+            and re.search(rf"\b[Tt]he {re.escape(name.removeprefix('the ').removeprefix('The '))}\b", text) is not None
 
     @property
     def _reporting_subjects(self) -> set[str]:

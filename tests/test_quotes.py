@@ -1415,3 +1415,9 @@ def test_a_plural_name_the_story_puts_after_the_is_a_group_not_a_he(nlp):
     """bbc_heldout45: "This idea has been adopted by the Lib Dems as policy …. Speaking at the London conference he
     said: "Generalised stereotypes …"" (the NER calls "the Lib Dems" a person) is Alan Johnson's."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0453.txt"), "Generalised stereotypes") == "Alan Johnson"
+
+
+def test_an_opening_role_is_the_person_the_next_sentence_names_as_its_subject(nlp):
+    """bbc_heldout45: 'The "myth that ageing is a barrier" to contributing to society needs to be "exploded", the work
+    and pensions minister has said. This was why the government was considering …, Alan Johnson said.'"""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0453.txt"), "myth that ageing") == "Alan Johnson"

@@ -230,6 +230,18 @@ class DescriptionResolution:
                 if head.idx < position <= head.idx + MAX_FORWARD_REFERENCE and _names_role(
                         self.doc, max(head.idx + len(head), position - 40), position, head, position):
                     return speaker
+            # or names them in full as the subject of the next sentence ("…, the work and pensions minister has
+            # said. This was why the government was considering …, Alan Johnson said.")
+            sentence = sent_of(head)
+            # (in the story's opening sentence: "The idea, says BT, …" further on is no source's role)
+            reports = head.dep_ == "nsubj" and head.head.lemma_ in CUE_LEMMAS and head.tag_ == "NN" \
+                and head.lemma_.lower() not in ORG_NOUNS | DOCUMENT_NOUNS | GENERIC_PEOPLE and sentence.start == 0
+            if reports and sentence.end < len(self.doc):
+                following = sent_of(self.doc[sentence.end])
+                named = [sp for p, sp, subject in self._person_mentions
+                         if following.start_char <= p < following.end_char and subject and sp.name and " " in sp.name]
+                if len(named) == 1:
+                    return named[0]
         return None
 
 

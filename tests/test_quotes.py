@@ -1421,3 +1421,9 @@ def test_an_opening_role_is_the_person_the_next_sentence_names_as_its_subject(nl
     """bbc_heldout45: 'The "myth that ageing is a barrier" to contributing to society needs to be "exploded", the work
     and pensions minister has said. This was why the government was considering …, Alan Johnson said.'"""
     assert _speaker_of(_speakers(nlp, "bbc_train_0453.txt"), "myth that ageing") == "Alan Johnson"
+
+
+def test_a_quote_goes_on_with_the_speaker_before_a_borrowed_phrase_nobody_is_given(nlp):
+    """bbc_heldout45: after Alan Johnson's quote, "The government wanted to tackle this by moving to a culture where
+    retirement ages were "increasingly consigned to the past". "We're sweeping them away …" is still his."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0453.txt"), "We're sweeping them away") == "Alan Johnson"

@@ -11,6 +11,11 @@ if TYPE_CHECKING:
     from .quote_spans import QuoteSpan
     from .quotes import QuoteRecord
 
+# A quoted phrase a writer's sentence borrows, not a sentence of its own
+MAX_PHRASE_WORDS = 8
+# How far back a quote goes on with the speaker before a borrowed phrase nobody is given (characters)
+MAX_PHRASE_SKIP = 250
+
 
 def carried_back(records: list[QuoteRecord], spans: list[QuoteSpan], text: str) -> list[QuoteRecord]:
     """A quote with no speaker that runs straight into the next quote takes that quote's speaker: '“When we did
@@ -32,9 +37,15 @@ def carried_back(records: list[QuoteRecord], spans: list[QuoteSpan], text: str) 
 def continued_from(span: QuoteSpan, index: int, spans: list[QuoteSpan], records: list[QuoteRecord],
                    para_bounds: list[tuple[int, int]]) -> QuoteRecord | None:
     """The previous quote's speaker carries over to a split quote or a paragraph that is only a quote."""
-    if index == 0 or not records:
+    # (over a borrowed phrase nobody is given, close by: "… a culture where retirement ages were “increasingly
+    # consigned to the past”. “We're sweeping them away …”" goes on with the speaker before the phrase)
+    earlier = [(i, r) for i, r in enumerate(records)
+               if r.speaker.type != "unknown" or len(r.text.split()) > MAX_PHRASE_WORDS]
+    if index == 0 or not earlier:
         return None
-    previous = records[-1]
+    position, previous = earlier[-1]
+    if position < len(records) - 1 and span.start - previous.end_char > MAX_PHRASE_SKIP:
+        return None
     if previous.speaker.type == "unknown" or previous.kind != "quote":
         return None
     para = next((i for i, p in enumerate(para_bounds) if p[0] <= span.start < p[1]), None)
@@ -45,7 +56,7 @@ def continued_from(span: QuoteSpan, index: int, spans: list[QuoteSpan], records:
         return previous
     # A paragraph that opens with the quote continues a quote that ended the paragraph right before it.
     opens_paragraph = span.outer[0] - para_bounds[para][0] <= 1
-    prev_span = spans[index - 1]
+    prev_span = spans[position]
     prev_ends_paragraph = para_bounds[prev_para][1] - prev_span.outer[1] <= 40 or not prev_span.closed
     if para == prev_para + 1 and opens_paragraph and prev_ends_paragraph:
         return previous

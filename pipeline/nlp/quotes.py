@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterator
 from .doc_index import doc_sents, doc_text, sent_of
 from .document_names import MISLABELLED_NAME_TYPES
 from .pronouns import PRONOUN_GENDER
-from .quote_carry import carried_back, continued_from
+from .quote_carry import MAX_PHRASE_WORDS, carried_back, continued_from
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs, quoted_bounds
 from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, PERSON_SOURCE_NOUNS, STANCE_LEMMAS
@@ -57,8 +57,6 @@ _FINDING_LEMMAS = {"find"}
 _URGING_LEMMAS = {"urge", "ask", "challenge", "press", "invite", "dare", "implore", "beg", "encourage", "call"}
 # Texts someone else may read out: "read out his acceptance speech" gives the owner's words
 _READ_OUT_NOUNS = DOCUMENT_NOUNS | {"speech", "words", "tribute"}
-# A quoted phrase a writer's sentence borrows, not a sentence of its own
-MAX_PHRASE_WORDS = 8
 # Pronouns that show a sentence is about someone already in the story
 _PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their"}
 # Nouns of saying: a quote inside one ("the cries of “…”", "comments such as “…”") is not the words of whoever

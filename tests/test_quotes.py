@@ -1427,3 +1427,11 @@ def test_a_quote_goes_on_with_the_speaker_before_a_borrowed_phrase_nobody_is_giv
     """bbc_heldout45: after Alan Johnson's quote, "The government wanted to tackle this by moving to a culture where
     retirement ages were "increasingly consigned to the past". "We're sweeping them away …" is still his."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0453.txt"), "We're sweeping them away") == "Alan Johnson"
+
+
+def test_verbs_of_speaking_with_a_manner_report_their_subjects_words(nlp):
+    """bbc_heldout45: '"Don't you care about the Inuit?", implored guitar-toting environmental campaigner Barry Lim.' and
+    '"That was an total disaster. …," a crestfallen Mr Lim confided in the show's presenter' are Barry Lim's."""
+    quotes = _speakers(nlp, "bbc_train_0638.txt")
+    assert _speaker_of(quotes, "Don't you care about the Inuit") == "Barry Lim"
+    assert _speaker_of(quotes, "That was an total disaster") == "Barry Lim"

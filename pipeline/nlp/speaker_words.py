@@ -65,6 +65,11 @@ CUE_LEMMAS = {
     "think", "believe",  # '"It is totally going to kill the business model of radio," thinks Curry.'
     "read", "shout", "jeer", "chant", "yell", "scream", "cry", "mutter", "whisper", "exclaim", "heckle", "repeat",
     "liken",  # "Rifkin likened the challenge to a “musical Rubik's cube”"
+    # verbs of speaking with a manner: '“…,” implored Barry Lim', 'she confesses: “…”', '“…,” smiles one broker'
+    "confess", "quip", "implore", "confide", "assure", "reassure", "underline", "enthuse", "muse", "retort", "snap",
+    "chuckle", "laugh", "sigh", "lament", "bemoan", "protest", "interject", "query", "wonder", "proclaim", "reckon",
+    "concur", "elaborate", "advise", "inform", "opine", "testify", "allege", "gush", "beam", "smile",
+    "grin", "fume", "groan", "moan", "grumble", "tease", "taunt", "scoff", "sneer", "bark", "roar", "rant", "rave",
 }
 # Verbs of verbal behaviour that report no words of their own: a quoted term in what their subject attacks, thanks,
 # rejects or apologises for is that subject's word ("attacked Labour's “unfair” taxes").

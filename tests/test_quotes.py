@@ -1435,3 +1435,9 @@ def test_verbs_of_speaking_with_a_manner_report_their_subjects_words(nlp):
     quotes = _speakers(nlp, "bbc_train_0638.txt")
     assert _speaker_of(quotes, "Don't you care about the Inuit") == "Barry Lim"
     assert _speaker_of(quotes, "That was an total disaster") == "Barry Lim"
+
+
+def test_the_one_a_paper_quotes_is_the_source_not_the_paper(nlp):
+    """bbc_heldout57: "London's Evening Standard quoted Mr Clarke telling Labour activists … that he wanted Britain to
+    offer refuge …. "That's not only a moral duty …," he said." is Charles Clarke's, not the paper's."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0021.txt"), "That's not only a moral duty") == "Charles Clarke"

@@ -43,9 +43,11 @@ def is_subject(token: Token) -> bool:
     if token.dep_ == "attr" and token.head.lemma_ == "be" and any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in token.head.children):
         return True  # "The musical's British director is Matthew Warchus": the name the role's subject is
+    if token.dep_ == "dobj" and _quotes_someone(token.head):
+        return True  # "London's Evening Standard quoted Mr Clarke telling Labour activists …": Mr Clarke speaks
     for _ in range(2):
         if token.dep_ in ("nsubj", "nsubjpass"):
-            return True
+            return not _quotes_someone(token.head)
         if token.dep_ not in ("appos", "compound", "conj") or token.head == token:
             return False
         token = token.head
@@ -61,7 +63,14 @@ def heads_main_clause(doc: Doc, position: int) -> bool:
         token = token.head
     if token.dep_ == "ROOT" or token.dep_ == "pobj" and token.head.dep_ == "agent":
         return is_subject(token)  # a misparsed sentence-initial name; the agent of a passive main verb
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+    if token.dep_ == "dobj" and token.head.dep_ == "ROOT":
+        return is_subject(token)  # the one a main clause quotes
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and is_subject(token)
+
+
+def _quotes_someone(verb: Token) -> bool:
+    """"The paper quoted Mr Chernin as saying …": a verb of quoting whose object is a name, the source."""
+    return verb.lemma_ == "quote" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
 
 
 def is_verb(token: Token) -> bool:

@@ -1441,3 +1441,9 @@ def test_the_one_a_paper_quotes_is_the_source_not_the_paper(nlp):
     """bbc_heldout57: "London's Evening Standard quoted Mr Clarke telling Labour activists … that he wanted Britain to
     offer refuge …. "That's not only a moral duty …," he said." is Charles Clarke's, not the paper's."""
     assert _speaker_of(_speakers(nlp, "bbc_val_0021.txt"), "That's not only a moral duty") == "Charles Clarke"
+
+
+def test_a_description_that_continues_is_the_one_who_just_spoke(nlp):
+    """bbc_heldout58: 'Ferguson said: "He (Smith) would be the outstanding candidate …" The Man Utd boss continued: "I
+    don't know what credentials are needed …"' is Alex Ferguson's, not Tommy Burns's, named before."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0124.txt"), "I don't know what credentials") == "Alex Ferguson"

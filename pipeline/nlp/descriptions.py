@@ -29,6 +29,10 @@ MAX_FORWARD_REFERENCE = 1500
 # ... and how far an unnamed source in the opening looks for the person the next sentences name
 MAX_LEDE_NAMING = 300
 _UNNAMED_BY_DEFINITION = {"source", "insider"}
+# Verbs of going on speaking: their described subject is the speaker of the quote just before (within so many
+# characters)
+_GOING_ON_LEMMAS = {"continue"}
+MAX_GOING_ON = 400
 _INTRODUCED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s+(?:the|a|an|who)\b")
 
 
@@ -192,6 +196,10 @@ class DescriptionResolution:
                         and self.is_outside(earlier):
                     return self._description(earlier)
             break
+        if head.dep_ == "nsubj" and head.head.lemma_ in _GOING_ON_LEMMAS and self._noted \
+                and self._noted[-1][1].type == "person" and head.idx - self._noted[-1][0] < MAX_GOING_ON:
+            # "Ferguson said: “…” The Man Utd boss continued: “…”": the one who just spoke goes on
+            return self._noted[-1][1]
         named = self.named_with_role(head)
         if named is not None:
             return named

@@ -1447,3 +1447,9 @@ def test_a_description_that_continues_is_the_one_who_just_spoke(nlp):
     """bbc_heldout58: 'Ferguson said: "He (Smith) would be the outstanding candidate …" The Man Utd boss continued: "I
     don't know what credentials are needed …"' is Alex Ferguson's, not Tommy Burns's, named before."""
     assert _speaker_of(_speakers(nlp, "bbc_val_0124.txt"), "I don't know what credentials") == "Alex Ferguson"
+
+
+def test_a_sentence_about_someone_described_does_not_lead_into_the_one_it_names(nlp):
+    """bbc_heldout57: "The previous day, the Olympic champion went down 6-2 7-5 to France's Nathalie Dechy. "I have to
+    be positive …," she said." is Justine Henin-Hardenne's (the champion), not Dechy's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0318.txt"), "I have to be positive") == "Justine Henin-Hardenne"

@@ -461,6 +461,10 @@ def _one_person_named(sentence: Span, resolver: SpeakerResolver) -> Speaker | No
     said: “…”"; not "Physio sessions with Johnston McEvoy have been a vital part of his recovery")."""
     if any(t.pos_ == "PRON" and t.lower_ in _PERSONAL_PRONOUNS for t in sentence):
         return None
+    if any(c.dep_ == "nsubj" and c.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+           and any(d.dep_ in ("amod", "compound") and d.text[:1].isupper() for d in c.children)
+           for c in sentence.root.children):
+        return None  # "the Olympic champion went down 6-2 7-5 to France's Nathalie Dechy": about someone described
     names = [ent for t in sentence if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and resolver.is_outside(t)
              and (ent := entity_of(t)) is not None and ent.root.dep_ != "poss"]
     people = {s.name: s for ent in names if (s := resolver.speaker_for(ent.root)) is not None

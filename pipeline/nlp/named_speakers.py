@@ -73,8 +73,10 @@ class NamedSpeakers:
         party or group's, not a person's; so is a plural one the story puts after "the" ("adopted by the Lib
         Dems")."""
         text = doc_text(self.doc)
-        return re.search(rf"\b{re.escape(name)}s\b", text) is not None or name.endswith("s") and " " in name \
-            and re.search(rf"\b[Tt]he {re.escape(name.removeprefix('the ').removeprefix('The '))}\b", text) is not None
+        if re.search(rf"\b{re.escape(name)}s\b", text):
+            return True
+        bare = name.removeprefix("the ").removeprefix("The ")
+        return name.endswith("s") and " " in name and re.search(rf"\b[Tt]he {re.escape(bare)}\b", text) is not None
 
     @property
     def _reporting_subjects(self) -> set[str]:

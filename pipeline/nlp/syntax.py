@@ -65,7 +65,7 @@ def heads_main_clause(doc: Doc, position: int) -> bool:
         return is_subject(token)  # a misparsed sentence-initial name; the agent of a passive main verb
     if token.dep_ == "dobj" and token.head.dep_ == "ROOT":
         return is_subject(token)  # the one a main clause quotes
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and is_subject(token)
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and not _quotes_someone(token.head)
 
 
 def _quotes_someone(verb: Token) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .doc_index import sent_of
 from .speaker_words import SOURCE_NOUNS
-from .syntax import entity_of, is_age_noun, is_verb
+from .syntax import entity_of, has_subject, is_age_noun, is_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,15 +26,13 @@ MAX_ROLE_WORDS = 15
 
 
 class MisparsedSubjects:
-    def _subject_outside(self, verb: Token) -> bool:
-        """Whether the parse gives the verb a subject outside the quotes ('“… England wanted a second opinion, …,”
-        director of rugby Nigel Melville told …' hangs "opinion" on "told")."""
-        return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and self.is_outside(c) for c in verb.children)
+    # (a subject inside the quotes does not count: '“… England wanted a second opinion, …,” director of rugby Nigel
+    # Melville told …' hangs "opinion" on "told")
 
     def _adjacent_name(self, verb: Token) -> Speaker | None:
         """'Speaking in Harrogate Mr Kennedy said: “…”': when the parse gives the verb no subject (here the name
         became the object of "in"), a person's name that ends right before the verb."""
-        if self._subject_outside(verb) or verb.i == 0:
+        if has_subject(verb, self.is_outside) or verb.i == 0:
             return None
         first = verb.i  # "Tony Blair has told …": the name comes before the verb's auxiliaries
         while first > 0 and self.doc[first - 1].head == verb and self.doc[first - 1].dep_ in ("aux", "neg") \
@@ -73,7 +71,7 @@ class MisparsedSubjects:
     def _inverted_subject(self, verb: Token) -> Speaker | None:
         """'“…,” said England sevens coach Mike Friday.': when the parse gives the verb no subject, the person
         named after a verb that directly follows a closing mark."""
-        if self._subject_outside(verb):
+        if has_subject(verb, self.is_outside):
             return None
         previous = [t for t in self.doc[max(0, verb.i - 2):verb.i] if t.text != ","]
         if not previous or previous[-1].text not in _CLOSING_MARKS or self.is_outside(previous[-1]):
@@ -114,7 +112,7 @@ class MisparsedSubjects:
     def _postposed_subject(self, verb: Token) -> Speaker | None:
         """'“…,” Andrew Pendleton, Christian Aid's head of trade policy, said.': when the parser hangs the name on
         the quote, the first name or pronoun between the closing mark and a subjectless verb is the speaker."""
-        if self._subject_outside(verb):
+        if has_subject(verb, self.is_outside):
             return None
         sent_start = sent_of(verb).start
         i = verb.i - 1

@@ -58,7 +58,7 @@ _URGING_LEMMAS = {"urge", "ask", "challenge", "press", "invite", "dare", "implor
 # Texts someone else may read out: "read out his acceptance speech" gives the owner's words
 _READ_OUT_NOUNS = DOCUMENT_NOUNS | {"speech", "words", "tribute"}
 # Pronouns that show a sentence is about someone already in the story
-_PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their"}
+_PERSONAL_PRONOUNS = set(PRONOUN_GENDER) | {"hers", "they", "them", "their"}
 # Nouns of saying: a quote inside one ("the cries of “…”", "comments such as “…”") is not the words of whoever
 # reports the saying.
 _OTHERS_WORDS = {"cry", "comment", "claim", "remark", "call", "chant", "slogan", "jibe", "taunt", "shout"}

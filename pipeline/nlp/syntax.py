@@ -3,7 +3,7 @@ it head the main clause, which entity is it in. Pure functions of spaCy tokens."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .doc_index import ent_of
 from .speaker_words import CUE_LEMMAS
@@ -93,8 +93,9 @@ def is_controlling_object(token: Token) -> bool:
     return token.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > token.i for c in token.head.children)
 
 
-def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+def has_subject(verb: Token, counts: Callable[[Token], bool] | None = None) -> bool:
+    """Whether the parse gives the verb a subject (of those `counts` accepts, if given)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and (counts is None or counts(c)) for c in verb.children)
 
 
 def is_age_noun(token: Token) -> bool:

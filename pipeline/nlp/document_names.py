@@ -22,6 +22,7 @@ from .names import (
     TITLES,
     clean_name,
     could_be_first_name,
+    first_name_gender,
     given_names,
     initials,
     name_run,
@@ -260,7 +261,8 @@ class DocumentNames:
     def _collect_org_full_names(self) -> dict[str, str]:
         """Short name -> the one longer organisation name in the document that only adds a kind of organisation
         to it ("Continental" -> "Continental Airlines", "Bank" -> "Bank of England"; not "Apple" -> "Apple
-        Developer Connection", a part of it, nor "ABC" -> "ABC Inc", the same name with its legal form)."""
+        Developer Connection", a part of it, nor "ABC" -> "ABC Inc", the same name with its legal form); or that the
+        story gives in full before it shortens it ("Cairn Energy … Cairn said")."""
         longer: dict[str, set[str]] = {}
         for ent in doc_ents(self.doc):
             words = clean_name(ent.text).split()
@@ -276,6 +278,7 @@ class DocumentNames:
                     added = {w.lower().rstrip(".") for w in words[cut:]}
                     if added <= ORG_NAME_WORDS and not added & _LEGAL_FORMS:
                         longer.setdefault(" ".join(words[:cut]), set()).add(" ".join(words))
+        self._add_introduced_in_full(longer)
         for match in _DEFINED_ACRONYM.finditer(doc_text(self.doc)):
             # "The Motion Picture Association of America (MPAA)": the story defines the acronym, whatever the NER cut
             words = match.group(1).split()
@@ -284,6 +287,30 @@ class DocumentNames:
             if words and initials(" ".join(words)) == match.group(2):
                 longer[match.group(2)] = {" ".join(words)}
         return {short: names.pop() for short, names in longer.items() if len(names) == 1}
+
+    def _add_introduced_in_full(self, longer: dict[str, set[str]]) -> None:
+        """News introduces a body by its full name and shortens it after ("Nortel Networks has fired … Nortel said",
+        "the Committee to Protect Bloggers … The Committee"): a short name the NER also takes for a body, never
+        written alone before the full name (but in the headline), stands for it. Not a name that adds an adjective
+        ("IAAF Greek"), nor a person the NER took for a body ("Amanda Champion's killer")."""
+        text = doc_text(self.doc)
+        headline_end = next(iter(self.doc.sents)).end_char if len(self.doc) else 0
+        org_names = {clean_name(e.text) for e in doc_ents(self.doc) if e.label_ == "ORG"}
+        for ent in doc_ents(self.doc):
+            tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
+            words = [t.text for t in tokens]
+            if ent.label_ != "ORG" or not 2 <= len(words) <= 5 or _is_doubled(words) \
+                    or first_name_gender(" ".join(words)) is not None:
+                continue
+            for cut in range(1, len(words)):
+                short = " ".join(words[:cut])
+                if short not in org_names or not all(
+                        t.text[:1].isupper() and t.text[1:2].islower() and not t.tag_.startswith("JJ")
+                        or t.lower_ in ("of", "to", "for", "and") for t in tokens[cut:]):
+                    continue
+                alone = [m.start() for m in re.finditer(rf"\b{re.escape(short)}\b(?! {re.escape(words[cut])})", text)]
+                if alone and all(p > ent.start_char or p < headline_end for p in alone):
+                    longer.setdefault(short, set()).add(" ".join(words))
 
     def _organization_starting(self, word: str) -> str | None:
         """The one longer organisation name in the document that starts with this word (or its plural), when no

@@ -1468,7 +1468,7 @@ def _words(text: str) -> set[str]:
 def test_gold_names_people_only_as_their_articles_do(evaluation):
     """ANNOTATION.md's rule for BBC gold: a person's name is the fullest form the article gives, from the article
     alone (or the gazetteer's canonical name). Outside knowledge, a first name the story never writes, was found
-    in four articles and corrected ("Rick Parry" for the "Parry" of bbc_train_0627)."""
+    in five articles and corrected (tests/gold/README.md: "Rick Parry" for the "Parry" of bbc_train_0627)."""
     for gold_file in sorted(p.name for p in GOLD.glob("bbc*.jsonl")):
         for record in gold_records(gold_file):
             words = _words(html.unescape(gold_article_path(record["doc"]).read_text(encoding="utf-8")))

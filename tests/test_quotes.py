@@ -1491,3 +1491,9 @@ def test_a_body_introduced_in_full_keeps_its_full_name(nlp):
     assert _speaker_of(_speakers(nlp, "bbc_train_0734.txt"), "very strong results") == "Cairn Energy"
     assert _speaker_of(_speakers(nlp, "bbc_train_0743.txt"), "cyber-dissidents") == "Committee to Protect Bloggers"
     assert _speaker_of(_speakers(nlp, "bbc_train_1110.txt"), "There will be a final right of appeal") == "IAAF"
+
+
+def test_a_lead_in_subject_named_in_apposition(nlp):
+    """bbc_heldout31: "His friend, Saxon Spence, leader of Devon county Labour group, lays the blame …. “You cannot
+    underestimate …”" is Saxon Spence's, not the "his" (Tony Blair) the friend belongs to."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0314.txt"), "You cannot underestimate") == "Saxon Spence"

@@ -431,6 +431,11 @@ def _lead_in_person(previous: Span | None, resolver: SpeakerResolver) -> tuple[S
         if child.dep_ not in ("nsubj", "nsubjpass") or not resolver.is_outside(child):
             continue
         possessor = next((c for c in child.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if child.pos_ == "NOUN" and any(c.dep_ == "appos" for c in child.children):
+            # "His friend, Saxon Spence, leader of …, lays the blame …. “…”": the one named in apposition
+            speaker = resolver.speaker_for(child)
+            if speaker is not None and speaker.type == "person":
+                return speaker, True
         if child.pos_ == "NOUN" and possessor is not None:
             # "His main concern is “privacy”. “We are looking at …”": the one the sentence is about
             speaker = resolver.speaker_for(possessor)

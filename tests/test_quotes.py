@@ -1497,3 +1497,9 @@ def test_a_lead_in_subject_named_in_apposition(nlp):
     """bbc_heldout31: "His friend, Saxon Spence, leader of Devon county Labour group, lays the blame …. “You cannot
     underestimate …”" is Saxon Spence's, not the "his" (Tony Blair) the friend belongs to."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0314.txt"), "You cannot underestimate") == "Saxon Spence"
+
+
+def test_someone_introduced_by_a_first_name_alone(nlp):
+    """bbc_heldout38: "… one blog EverQuest Daily Grind. Jane, who runs the website, compiles a chronicle …. “…,” she
+    said": Jane, whom the story introduces by her first name, not the blog the NER takes for a person."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0583.txt"), "I am actually convinced") == "Jane"

@@ -15,7 +15,17 @@ from typing import TYPE_CHECKING
 
 from .doc_index import doc_text
 from .document_names import MISLABELLED_NAME_TYPES, PEERAGE, as_peer, is_org_name
-from .names import TITLES, clean_name, given_names, initials, is_english_word, name_run, slug, strip_titles
+from .names import (
+    TITLES,
+    clean_name,
+    given_names,
+    initials,
+    is_english_word,
+    name_run,
+    slug,
+    strip_titles,
+    world_given_names,
+)
 from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS, ORG_LABELS, ORG_NAME_WORDS, ORG_NOUNS
 from .syntax import entity_of
@@ -31,8 +41,8 @@ _HONORIFICS = set(_HONORIFIC_GENDER) | {"dr"}
 class NamedSpeakers:
     def _credible_person(self, ent: Span) -> bool:
         """A lone word the NER calls a person ("Labour", "Oscar", a band) is one only if the story names someone
-        in full with it, puts an honorific before it, or the gazetteer knows it: news introduces people by full
-        name. Others are not pronoun antecedents."""
+        in full with it, puts an honorific before it, introduces them by it ("Jane, who runs the website") or the
+        gazetteer knows it: news introduces people by full name. Others are not pronoun antecedents."""
         before = self.doc[ent.start - 1] if ent.start > 0 else None
         if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN" and before is not None \
                 and before.dep_ == "det" and before.head == ent.root.head:
@@ -41,7 +51,15 @@ class NamedSpeakers:
             return not has_org_word(ent) and not self._names_members(ent.text)  # not "Downing Street"
         if ent.text in self._introduced_bodies:
             return False  # "oil and gas giant Yukos", which the NER calls a person throughout
+        if self._introduced_by_first_name(ent):
+            return True
         return self._surname_match(ent.text) is not None or self._names_someone(ent.text)
+
+    def _introduced_by_first_name(self, ent: Span) -> bool:
+        """"Jane, who runs the website, …", "Rachel, 34, …": someone the story introduces by a first name alone."""
+        after = self.doc[ent.end:ent.end + 2]
+        return bool(world_given_names().get(ent.text)) and len(after) == 2 and after[0].text == "," \
+            and (after[1].lower_ in ("who", "whose") or after[1].like_num)
 
     @property
     def _introduced_bodies(self) -> set[str]:

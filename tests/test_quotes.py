@@ -1503,3 +1503,11 @@ def test_someone_introduced_by_a_first_name_alone(nlp):
     """bbc_heldout38: "… one blog EverQuest Daily Grind. Jane, who runs the website, compiles a chronicle …. “…,” she
     said": Jane, whom the story introduces by her first name, not the blog the NER takes for a person."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0583.txt"), "I am actually convinced") == "Jane"
+
+
+def test_a_headline_surname_run_into_the_body_is_no_name(nlp):
+    """bbc_heldout59: "Chelsea sack Mutu Chelsea have sacked Adrian Mutu …": "Mutu Chelsea" is the headline's last
+    word and the body's first, not a person whose surname makes every "Chelsea" of the story a man."""
+    quotes = _speakers(nlp, "bbc_train_0591.txt")
+    assert _speaker_of(quotes, "This applies to both performance-enhancing drugs") == "Chelsea"
+    assert "Mutu Chelsea" not in {q.speaker.name for q in quotes.values()}

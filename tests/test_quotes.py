@@ -1511,3 +1511,12 @@ def test_a_headline_surname_run_into_the_body_is_no_name(nlp):
     quotes = _speakers(nlp, "bbc_train_0591.txt")
     assert _speaker_of(quotes, "This applies to both performance-enhancing drugs") == "Chelsea"
     assert "Mutu Chelsea" not in {q.speaker.name for q in quotes.values()}
+
+
+def test_a_place_named_in_passing_is_no_it_that_speaks(nlp):
+    """bbc_heldout59: "… the White City redevelopment scheme in west London - were performing strongly. … Multiplex
+    will have to win legal claims …. “Multiplex believes its claim are sound …,” it said" is the firm's, not
+    London's."""
+    quotes = _speakers(nlp, "bbc_val_0071.txt")
+    assert _speaker_of(quotes, "Multiplex believes its claim") == "Multiplex Group"
+    assert _speaker_of(quotes, "It is expected that profits") == "Multiplex Group"

@@ -64,7 +64,10 @@ class PronounResolution:
             document = self._document_antecedent(token) if word in ("it", "its") else None
             if document is not None:
                 return document
-            candidates = self._org_mentions
+            # a place named in passing ("the White City scheme in west London") is no "it" that speaks; a country
+            # that is a subject may be ("Russia said it …")
+            candidates = [(p, s, subj) for p, s, subj in self._org_mentions
+                          if subj or self._org_labels.get(p) != "GPE"]
         else:
             return None
         # A pronoun never points into the clause it governs: in "Mr Blair has failed …, he claimed" he is not

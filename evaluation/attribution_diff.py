@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     docbin, names = parsed(texts)
     before, after = quotes_at(args.rev, docbin, names), quotes_in(REPO, docbin, names)
 
-    counts = {"GAIN": 0, "LOSS": 0, "SAME": 0, "ROW": 0}
+    counts = {"GAIN": 0, "LOSS": 0, "SAME": 0, "ROW": 0, "UNMATCHED": 0}
     for name in json.loads(names.read_text()):
         old, new = before[name], after[name]
         if [q[:2] for q in old] != [q[:2] for q in new]:
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         for i, (was, now) in enumerate(zip(old, new)):
             if was[2:4] == now[2:4]:
                 continue
-            mark, gold_speaker = "ROW", ""
+            mark, gold_speaker = ("ROW", "") if article is None else ("UNMATCHED", " (no gold quote matched)")
             if article is not None and i in truth:
                 right_before = speaker_right("newsfacts", truth[i], was[2], was[3])
                 right_after = speaker_right("newsfacts", truth[i], now[2], now[3])
@@ -142,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{mark} {name}{gold_speaker}: {was[2]!r} ({was[3]}) -> {now[2]!r} ({now[3]}) [{now[4]}]\n"
                   f"    …{' '.join(text[max(0, now[0] - args.context):now[0]].split())} [[{now[1][:80]}]]\n")
     print(f"gold quotes gained {counts['GAIN']}, lost {counts['LOSS']}, changed but wrong either way "
-          f"{counts['SAME']}; unannotated rows changed {counts['ROW']}")
+          f"{counts['SAME']}; unannotated rows changed {counts['ROW']}; quotes no gold quote matches changed "
+          f"{counts['UNMATCHED']}")
     return 0
 
 

@@ -1520,3 +1520,10 @@ def test_a_place_named_in_passing_is_no_it_that_speaks(nlp):
     quotes = _speakers(nlp, "bbc_val_0071.txt")
     assert _speaker_of(quotes, "Multiplex believes its claim") == "Multiplex Group"
     assert _speaker_of(quotes, "It is expected that profits") == "Multiplex Group"
+
+
+def test_a_body_and_a_role_the_ner_ran_into_a_name(nlp):
+    """bbc_heldout60: "Barcelona star Ronaldinho admitted: “…”", one organisation to the NER, is Ronaldinho."""
+    quotes = _speakers(nlp, "bbc_train_0177.txt")
+    ronaldinho = quotes[next(t for t in quotes if t.startswith("I think that it is going to be a difficult match"))]
+    assert ronaldinho.speaker.name == "Ronaldinho" and ronaldinho.speaker.type == "person"

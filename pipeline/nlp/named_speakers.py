@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .doc_index import doc_text
 from .document_names import MISLABELLED_NAME_TYPES, PEERAGE, as_peer, is_org_name
 from .names import (
+    ROLE_WORDS,
     TITLES,
     clean_name,
     given_names,
@@ -217,6 +218,11 @@ class NamedSpeakers:
                 and (not is_english_word(ent[-1].lower_) or ent[-3].text.endswith("s")):  # not "JP Morgan Chase"
             # "For the Lib Dems David Laws said": the NER ran a body into the full name that follows it
             return self._with_role(self.person(ent[-2:]), head, ent)
+        role_at = next((i for i, t in enumerate(ent) if t.text.islower() and t.lower_ in ROLE_WORDS), None)
+        if ent.label_ == "ORG" and role_at is not None and 0 < role_at < len(ent) - 1 \
+                and all(t.text[:1].isupper() and t.is_alpha for t in ent[role_at + 1:]):
+            # "Barcelona star Ronaldinho admitted": the NER ran a body and a role into the name after them
+            return self._with_role(self.person(ent[role_at + 1:]), head, ent)
         if ent.label_ in ORG_LABELS:
             return self.organization(ent)
         # A film, product or law does not speak: a proper name the NER mislabelled, when it is the subject

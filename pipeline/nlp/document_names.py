@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from .doc_index import doc_ents, doc_text
+from .doc_index import doc_ents, doc_sents, doc_text
 from .gazetteer import Resolution
 from .names import (
     NAME_PARTICLES,
@@ -298,8 +298,7 @@ class DocumentNames:
         written alone before the full name (but in the headline), stands for it. Not a name that adds an adjective
         ("IAAF Greek"), nor a person the NER took for a body ("Amanda Champion's killer")."""
         text = doc_text(self.doc)
-        headline_end = next(iter(self.doc.sents)).end_char if len(self.doc) else 0
-        org_names = {clean_name(e.text) for e in doc_ents(self.doc) if e.label_ == "ORG"}
+        headline_end = doc_sents(self.doc)[0].end_char if len(self.doc) else 0
         for ent in doc_ents(self.doc):
             tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
             words = [t.text for t in tokens]
@@ -308,7 +307,7 @@ class DocumentNames:
                 continue
             for cut in range(1, len(words)):
                 short = " ".join(words[:cut])
-                if short not in org_names or not all(
+                if short not in self._org_names or not all(
                         t.text[:1].isupper() and t.text[1:2].islower() and not t.tag_.startswith("JJ")
                         or t.lower_ in ("of", "to", "for", "and") for t in tokens[cut:]):
                     continue

@@ -218,8 +218,9 @@ class NamedSpeakers:
                 and (not is_english_word(ent[-1].lower_) or ent[-3].text.endswith("s")):  # not "JP Morgan Chase"
             # "For the Lib Dems David Laws said": the NER ran a body into the full name that follows it
             return self._with_role(self.person(ent[-2:]), head, ent)
-        role_at = next((i for i, t in enumerate(ent) if t.text.islower() and t.lower_ in ROLE_WORDS), None)
-        if ent.label_ == "ORG" and role_at is not None and 0 < role_at < len(ent) - 1 \
+        role_at = next((i for i, t in enumerate(ent) if t.text.islower() and t.lower_ in ROLE_WORDS), None) \
+            if ent.label_ == "ORG" else None
+        if role_at is not None and 0 < role_at < len(ent) - 1 \
                 and all(t.text[:1].isupper() and t.is_alpha for t in ent[role_at + 1:]):
             # "Barcelona star Ronaldinho admitted": the NER ran a body and a role into the name after them
             return self._with_role(self.person(ent[role_at + 1:]), head, ent)

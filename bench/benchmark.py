@@ -36,7 +36,8 @@ INCREMENTAL_RUNS = 3
 EDIT = " \"We changed this,\" an editor said."  # appended to an article: one new quote, one changed file
 
 
-def load_corpus(n: int) -> list[tuple[str, str]]:
+def load_corpus(n: int | None = None) -> list[tuple[str, str]]:
+    """(article id, raw text) of the first n rows of train.csv then val.csv (all of them without n)."""
     rows = []
     for name in ("train.csv", "val.csv"):
         with (CORPUS / name).open(encoding="utf-8", newline="") as handle:

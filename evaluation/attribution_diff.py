@@ -17,7 +17,6 @@ set should not be listed here: reading them spoils them.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import subprocess
@@ -28,10 +27,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "evaluation"))
+sys.path.insert(0, str(REPO / "bench"))
 
+from benchmark import CORPUS, load_corpus  # noqa: E402
 from evaluate import load_gold, match, speaker_right  # noqa: E402
 
-CORPUS = REPO.parent / "shared" / "corpora" / "bbc-news"
 CACHE = REPO / ".cache" / "attribution_diff"
 
 # Runs in either tree (sys.argv: tree, docbin, names json, output json): quotes on the cached Docs.
@@ -53,14 +53,9 @@ def corpus_rows(names: list[str]) -> dict[str, str]:
     """The cleaned text of BBC corpus rows named like the gold's documents ("bbc_train_0123.txt")."""
     from pipeline.nlp.parse import parse_article
 
-    wanted, texts = set(names), {}
-    for split in ("train", "val"):
-        with (CORPUS / f"{split}.csv").open(encoding="utf-8", newline="") as handle:
-            for i, row in enumerate(csv.DictReader(handle)):
-                name = f"bbc_{split}_{i:04d}.txt"
-                if name in wanted:
-                    texts[name] = parse_article(row["text"].encode("utf-8")).text
-    return texts
+    wanted = set(names)
+    return {f"{article_id}.txt": parse_article(text.encode("utf-8")).text
+            for article_id, text in load_corpus() if f"{article_id}.txt" in wanted}
 
 
 def parsed(texts: dict[str, str]) -> tuple[Path, Path]:

@@ -160,9 +160,8 @@ class DocumentNames:
         candidates = [" ".join(n.split()[1:]) if len(n.split()) >= 3 and (
             n.split()[0] in surnames or _plural_headline_word(n.split())) else n for n in candidates]
         # … and a two-word one ("Chelsea sack Mutu Chelsea have sacked Adrian Mutu") is a surname and a body's name
-        bodies = {e.text for e in doc_ents(self.doc) if e.label_ in ORG_LABELS}
         candidates = [n for n in candidates if not (len(n.split()) == 2 and n.split()[0] in surnames
-                                                    and n.split()[1] in bodies)]
+                                                    and n.split()[1] in self._body_names)]
         mentions = Counter(candidates)
         # "Mrs Parker Bowles" after "Camilla Parker Bowles": two words after an honorific are a double surname,
         # the longer name's, named as often as both together ("Treasury Paul Boateng" does not take Paul Boateng)

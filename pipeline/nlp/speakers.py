@@ -79,11 +79,11 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
         # when that sentence names them, `described` also when it only calls them "he" or "she".
         self.topic: Speaker | None = None
         self.described: Speaker | None = None
+        self._org_names = {clean_name(e.text) for e in doc_ents(doc) if e.label_ == "ORG"}
+        self._body_names = {clean_name(e.text) for e in doc_ents(doc) if e.label_ in ORG_LABELS}
         self._full_names = self._collect_full_names()
         self._stage_names = self._collect_stage_names()
-        self._org_names = {clean_name(e.text) for e in doc_ents(doc) if e.label_ == "ORG"}
         self._org_full_names = self._collect_org_full_names()
-        self._body_names = {clean_name(e.text) for e in doc_ents(doc) if e.label_ in ORG_LABELS}
         self._person_mentions: list[tuple[int, Speaker, bool]] = []
         self._org_mentions: list[tuple[int, Speaker, bool]] = []
         self._org_labels: dict[int, str] = {}

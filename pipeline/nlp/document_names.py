@@ -25,6 +25,7 @@ from .names import (
     first_name_gender,
     given_names,
     initials,
+    is_name_word,
     name_run,
     names_an_office,
     opens_with_a_word,
@@ -69,7 +70,7 @@ def _joins_name(before: Token, hyphen: Token) -> bool:
     """A hyphen written without spaces between two capitalised proper nouns: a double-barrelled name."""
     after = hyphen.doc[hyphen.i + 1] if hyphen.i + 1 < len(hyphen.doc) else None
     return not before.whitespace_ and not hyphen.whitespace_ and after is not None and after.pos_ == "PROPN" \
-        and after.text[:1].isupper() and after.is_alpha
+        and is_name_word(after)
 
 
 def _is_doubled(words: list[str]) -> bool:
@@ -123,7 +124,7 @@ class DocumentNames:
                 run[-1] += "-"  # "Lewis-Francis": one name in three tokens
                 continue
             if (
-                token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+                token is not None and token.pos_ == "PROPN" and is_name_word(token)
                 and (token.ent_type_ in _NAME_RUN_TYPES
                      or token.ent_type_ == "ORG" and token.lower_ not in ORG_NAME_WORDS
                      # a place to the NER, in a run that opens with a first name

@@ -83,6 +83,15 @@ OFFICE_WORDS = {"secretary", "minister", "chancellor", "president", "spokesman",
                 "ambassador", "governor", "mayor", "premier", "chairman", "chairwoman"}
 
 
+# A surname with an elided particle: "O'Connor", "D'Arcy", "Dell'Olio" (one token, not all letters)
+_ELIDED_SURNAME = re.compile(r"[A-Z][a-z]{0,3}['’][A-Z][^\W\d_]+")
+
+
+def is_name_word(token: Token) -> bool:
+    """A capitalised word a name can be made of: letters only, or a surname with an elided particle ("O'Connor")."""
+    return token.text[:1].isupper() and (token.is_alpha or bool(_ELIDED_SURNAME.fullmatch(token.text)))
+
+
 def names_an_office(name: str) -> bool:
     """'Home Secretary', 'Foreign Minister': a run of capitalised words that is an office, not a person."""
     return name.split()[-1].lower() in OFFICE_WORDS
@@ -171,7 +180,7 @@ def name_run(token: Token, left: bool = True) -> str:
 
     def part_of_name(i: int) -> bool:
         t = doc[i]
-        if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha:
+        if t.pos_ == "PROPN" and is_name_word(t):
             return True
         return t.lower_ in NAME_PARTICLES and 0 < i < len(doc) - 1 and doc[i + 1].pos_ == "PROPN"
 

@@ -1540,3 +1540,11 @@ def test_a_surname_with_an_elided_particle_is_part_of_the_name(nlp):
     cardinal = _speakers(nlp, "bbc_val_0271.txt")
     assert _speaker_of(cardinal, "make history poverty") == "Cormac Murphy-O'Connor"
     assert _speaker_of(cardinal, "How is it that peace has not arrived") == "Cormac Murphy-O'Connor"
+
+
+def test_a_name_the_story_gives_with_an_honorific_is_a_person(nlp):
+    """bbc_heldout62: "The Fabian Society's Sundar Katwala said …" (a building to the NER) goes on as "Mr Katwala
+    added: …": a person, whose full name the later quotes take."""
+    katwala = _speakers(nlp, "bbc_train_0637.txt")
+    assert katwala[next(t for t in katwala if t.startswith("long overdue"))].speaker.type == "person"
+    assert _speaker_of(katwala, "This is long overdue. Parliament") == "Sundar Katwala"

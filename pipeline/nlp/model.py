@@ -15,7 +15,7 @@ from spacy.util import compile_suffix_regex
 
 from ..config import MODEL_NAME
 from .gazetteer import load_gazetteer
-from .names import PERSONAL_HONORIFICS, POST_NOMINALS, TITLES
+from .names import PERSONAL_HONORIFICS, POST_NOMINALS, TITLES, could_be_first_name
 from .speaker_words import ORG_NAME_WORDS
 
 
@@ -79,6 +79,29 @@ def place_led_bodies(doc: Doc) -> Doc:
     return doc
 
 
+# What the NER may call a person's name by mistake ("The Fabian Society's Sundar Katwala" as a building)
+_MISTAKABLE_LABELS = {"ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART"}
+
+
+@Language.component("honorific_people")
+def honorific_people(doc: Doc) -> Doc:
+    """A name the story gives with an honorific elsewhere is a person's: "Sundar Katwala", which the NER calls a
+    building, is a person when the story goes on to write "Mr Katwala". Only a first name and a surname (two or three
+    capitalised words, the first a first name), with no body's word ("Mr Brown" makes no person of "Brown
+    University")."""
+    honoured = {doc[t.i + 1].text for t in doc[:-1] if t.text.rstrip(".") in PERSONAL_HONORIFICS}
+    if not honoured:
+        return doc
+    relabelled = [
+        Span(doc, ent.start, ent.end, label="PERSON") if ent.label_ in _MISTAKABLE_LABELS and 2 <= len(ent) <= 3
+        and ent[-1].text in honoured and all(t.pos_ == "PROPN" and t.text.istitle() and t.is_alpha for t in ent)
+        and len(ent[0]) > 1 and could_be_first_name(ent[0].text)
+        and not any(t.lower_ in ORG_NAME_WORDS for t in ent) else ent
+        for ent in doc.ents]
+    doc.ents = relabelled
+    return doc
+
+
 def _ends_in_post_nominal(ent: Span) -> bool:
     """A name of two or more capitalised words and then letters such as "QC" or "MP", not a body's name."""
     name = ent[:-1]
@@ -92,6 +115,7 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
     nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.add_pipe("honorific_names", after="ner")
     nlp.add_pipe("place_led_bodies", after="honorific_names")
+    nlp.add_pipe("honorific_people", after="place_led_bodies")
     # British hyphenated spellings stay one word, like their American twins ("co-ordination", "coordination").
     for word in ("co-ordination", "co-operation", "co-ordinate", "co-operate", "co-ordinated", "co-operated"):
         for variant in (word, word.capitalize()):

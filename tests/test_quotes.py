@@ -1548,3 +1548,15 @@ def test_a_name_the_story_gives_with_an_honorific_is_a_person(nlp):
     katwala = _speakers(nlp, "bbc_train_0637.txt")
     assert katwala[next(t for t in katwala if t.startswith("long overdue"))].speaker.type == "person"
     assert _speaker_of(katwala, "This is long overdue. Parliament") == "Sundar Katwala"
+
+
+def test_a_role_in_a_body_described_refers_back_to_the_one_named(nlp):
+    """bbc_heldout62: "The Fabian Society's Sundar Katwala said … The political reform group's general secretary told
+    BBC Radio 4 …" and bbc_heldout49: "… Oxfam's Barbara Stocking said. “…,” the charity's director added": the
+    person just named, not an unnamed source."""
+    katwala = _speakers(nlp, "bbc_train_0637.txt")
+    assert _speaker_of(katwala, "very out-dated features") == "Sundar Katwala"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0976.txt"), "2005 offers the chance") == "Barbara Stocking"
+    # a body's office is still the body: "The prime minister's office said auditors had found “…”"
+    office = _speakers(nlp, "bbc_train_1540.txt")
+    assert office[next(t for t in office if t.startswith("irregularities"))].speaker.type == "organization"

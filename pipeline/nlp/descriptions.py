@@ -42,7 +42,8 @@ class DescriptionResolution:
         # written as the text has it ("The rapper's spokesperson", not "The rapper 's spokesperson")
         text = "".join(t.text + (t.whitespace_ if k + 1 < len(left) and left[k + 1].i == t.i + 1 else " ")
                        for k, t in enumerate(left)).strip() if left else head.text
-        definite = any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det")
+        definite = any(t.lower_ in ("the", "this", "that") for t in head.children if t.dep_ == "det") \
+            or _role_of_described_body(head)
         if definite and head.pos_ == "PROPN" and head.text.istitle() and not head.is_sent_start:
             # "the Scottish Executive has insisted": a body's proper name the NER left untagged, not a person
             # (unlike "the Tory MP")
@@ -251,6 +252,14 @@ class DescriptionResolution:
                 if len(named) == 1:
                     return named[0]
         return None
+
+
+def _role_of_described_body(head: Token) -> bool:
+    """"The political reform group's general secretary told …", "the charity's director added": a role in a body the
+    story describes rather than names, as definite as "the secretary" ("the prime minister's office" is a body)."""
+    return head.lemma_.lower() not in ORG_NOUNS and any(
+        c.dep_ == "poss" and c.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        for c in head.children)
 
 
 def _names_role(doc: Doc, start: int, end: int, head: Token, name_at: int) -> bool:

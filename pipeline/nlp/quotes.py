@@ -184,6 +184,14 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
             speaker = resolver.subject_of(verb)
             if speaker is not None:
                 return verb.lemma_, speaker, "quoted_verb"
+        # a term in a sentence the story gives "according to" someone is that source's ("According to the Times,
+        # the UK leader wants … a “Kyoto-lite” agreement")
+        # (not a name someone unnamed gives: "the innocuous power adaptor, nicknamed “energy vampires”", "saw
+        # “Dirty” Den Watts killed off")
+        named = _named_by_someone(inside.root) or _opens_a_name(doc, outer_end)
+        speaker = _according_to(sent_of(inside[0]), resolver, near=outer_start) if not named else None
+        if speaker is not None:
+            return "according to", speaker, "according_to"
         return None, None, "none"
     if not _opens_sentence(doc, outer_start):
         # a quote inside the writer's sentence that someone thanks, attacks or rejects ("Hatcher thanked the show's
@@ -200,13 +208,9 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
         if speaker is not None:
             return cue.lemma_, speaker, "nearby_verb"
     # 3. "according to X" in the same sentence.
-    for token in window:
-        if token.lower_ == "according" and resolver.is_outside(token):
-            for child in token.children:
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
-                    speaker = resolver.speaker_for(obj)
-                    if speaker is not None:
-                        return "according to", speaker, "according_to"
+    speaker = _according_to(window, resolver)
+    if speaker is not None:
+        return "according to", speaker, "according_to"
     # 4. A quote that follows a reporting sentence in its paragraph ("Biden signaled that … “We’ve allowed …”").
     lead_in = _lead_in_cue(previous_sentence, resolver)
     if lead_in is not None:
@@ -255,6 +259,32 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
             # "- Newcastle boss Graeme Souness “…”", the name the NER took for a title: a person all the same
             return None, resolver.name_at(last), "caption"
     return None, None, "none"
+
+
+def _named_by_someone(token: Token) -> bool:
+    """A term that is what a participle of naming calls something ("nicknamed “energy vampires”", "dubbed …")."""
+    return any(a.tag_ == "VBN" and a.lemma_ in _NAMING_LEMMAS | {"nickname"} for a in [token, *token.ancestors][:3])
+
+
+def _opens_a_name(doc: Doc, end: int) -> bool:
+    """A quoted word right before a capitalised name: a nickname that opens it ("“Dirty” Den Watts")."""
+    after = doc.char_span(end, min(end + 40, len(doc_text(doc))), alignment_mode="expand")
+    return after is not None and len(after) > 0 and after[0].pos_ == "PROPN" and after[0].text[:1].isupper() \
+        and after[0].ent_type_ in ("", "PERSON")
+
+
+def _according_to(tokens: Span, resolver: SpeakerResolver, near: int | None = None) -> Speaker | None:
+    """The source of "according to X" among the tokens, outside every quote (the nearest to `near` first)."""
+    candidates = [t for t in tokens if t.lower_ == "according" and resolver.is_outside(t)]
+    if near is not None:
+        candidates.sort(key=lambda t: abs(t.idx - near))
+    for token in candidates:
+        for child in token.children:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                speaker = resolver.speaker_for(obj)
+                if speaker is not None:
+                    return speaker
+    return None
 
 
 # Verbs whose object is the speaker's own words ("called it “crazy”", "jeered “melons”"); for other reporting

@@ -1600,3 +1600,10 @@ def test_a_term_in_a_sentence_given_according_to_someone_is_theirs(nlp):
     vampires"' is a nickname someone unnamed gave, nobody's."""
     assert _speaker_of(_speakers(nlp, "bbc_val_0123.txt"), "a character-driven comedy") == "Charlie Brooker"
     assert _speaker_of(_speakers(nlp, "bbc_train_0817.txt"), "energy vampires") is None
+
+
+def test_a_role_joined_to_another_before_a_name_is_not_that_name(nlp):
+    """bbc_heldout62: "Both the Cardinal and Archbishop of Canterbury Dr Rowan Williams appealed …. On Friday, the
+    Cardinal will ask …. “It is possible …,” he will say." The cardinal is Cormac Murphy-O'Connor, not the one named
+    after "and"."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0271.txt"), "It is possible, it is real") == "Cormac Murphy-O'Connor"

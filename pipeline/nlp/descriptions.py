@@ -264,6 +264,8 @@ class DescriptionResolution:
             before = text[max(0, start + match.start() - 12):start + match.start()].lower().split()
             if before and before[-1].strip("-") in _OTHER_ROLE and before[-1].strip("-") not in own:
                 continue  # "the chancellor" is not "shadow chancellor Oliver Letwin"
+            if start + match.end() <= name_at and re.search(r"\band\b", text[start + match.end():name_at]):
+                continue  # "Both the Cardinal and Archbishop of Canterbury Dr Rowan Williams": another's role
             word = doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
             if word is not None and not self.is_outside(word.root):
                 continue  # "Lewsey added: “One of the Irish players …”": the speaker's words, not the role

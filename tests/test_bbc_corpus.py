@@ -125,3 +125,10 @@ def test_the_one_quoted_by_a_paper_as_saying_speaks_not_the_paper(nlp, train_row
     saying the carrier could no longer afford to remain "all-Australian"" is Geoff Dixon's word."""
     qantas = _speakers_of_row(nlp, train_rows, 169)
     assert qantas["all-Australian"] == "Geoff Dixon"
+
+
+def test_an_office_the_parser_makes_the_subject_is_the_person_who_holds_it(nlp, train_rows):
+    """train.csv row 114 (not in the gold): 'Chairman of the Environmental Audit Committee Peter Ainsworth MP, said:
+    "The government's housing policy is …"' is Peter Ainsworth's, not a person called "Chairman"."""
+    speakers = _speakers_of_row(nlp, train_rows, 114)
+    assert next(s for t, s in speakers.items() if t.startswith("The government's housing policy")) == "Peter Ainsworth"

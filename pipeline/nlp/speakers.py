@@ -21,7 +21,7 @@ from .document_names import DocumentNames
 from .gazetteer import Gazetteer, load_gazetteer
 from .misparsed_subjects import MisparsedSubjects
 from .named_speakers import NamedSpeakers, has_org_word, with_honorific_gender
-from .names import TITLES, clean_name, given_names, slug
+from .names import ROLE_WORDS, TITLES, clean_name, given_names, slug
 from .pronouns import PronounResolution
 from .speaker_record import Speaker
 from .speaker_words import (
@@ -266,6 +266,14 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
             # "Fosters said …" opening a sentence, where the tagger took the name for a plural noun: a body the
             # story names elsewhere
             return self._bare_name(token) if token.text.isupper() else self._body_named(token.text)
+        if token.pos_ == "PROPN" and token.lower_ in ROLE_WORDS:
+            # "Chairman of the Environmental Audit Committee Peter Ainsworth MP, said", "The Secretary of State for
+            # Culture, Media and Sport, Tessa Jowell, has hit out": the office the parser made the head, then the
+            # person who holds it
+            holder = next((entity_of(t) for t in token.subtree if t.i > token.i and t.ent_type_ == "PERSON"
+                           and self.is_outside(t)), None)
+            if holder is not None and self._credible_person(holder):
+                return self._with_role(self.person(holder), token, holder)
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.is_alpha and (
                 token.i > sent_of(token).start or token.text in self._full_names)):
             return self._bare_name(token)  # a surname the tagger took for a noun ("Pires told …")

@@ -1607,3 +1607,11 @@ def test_a_role_joined_to_another_before_a_name_is_not_that_name(nlp):
     Cardinal will ask …. “It is possible …,” he will say." The cardinal is Cormac Murphy-O'Connor, not the one named
     after "and"."""
     assert _speaker_of(_speakers(nlp, "bbc_val_0271.txt"), "It is possible, it is real") == "Cormac Murphy-O'Connor"
+
+
+def test_a_quotation_mark_typed_twice_opens_one_quote(nlp):
+    """bbc_heldout62: 'Verizon is set to pay an ""unconscionable, unfair and grossly inadequate" sum for MCI': the
+    doubled mark opens the quote, which ends at its closing mark (not at the next quote's opening)."""
+    quotes = _speakers(nlp, "bbc_train_0938.txt")
+    assert "unconscionable, unfair and grossly inadequate" in quotes
+    assert not any(text.startswith("sum for MCI") for text in quotes)

@@ -67,6 +67,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         misplaced = False
         for match in _MARK.finditer(text, para_start, para_end):
             i = match.start()
+            if i > para_start and text[i - 1] == text[i]:
+                continue  # a mark typed twice ('an ""unconscionable" sum') is one mark
             direction = _direction(text, i)
             if open_at is None:
                 if direction == "close" and text[i] != STRAIGHT:
@@ -106,7 +108,7 @@ def _before_lead_in(text: str, open_at: int, next_mark: int) -> int:
 def _emit(text: str, spans: list[QuoteSpan], open_at: int, close_at: int | None, end: int,
           misplaced: bool = False) -> None:
     start = open_at + 1
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == text[open_at]):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1

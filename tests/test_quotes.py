@@ -1615,3 +1615,21 @@ def test_a_quotation_mark_typed_twice_opens_one_quote(nlp):
     quotes = _speakers(nlp, "bbc_train_0938.txt")
     assert "unconscionable, unfair and grossly inadequate" in quotes
     assert not any(text.startswith("sum for MCI") for text in quotes)
+
+
+def _with_a_paragraph_per_quote(text: str) -> str:
+    """The story as most outlets lay it out: a paragraph break before each sentence that opens with a quote."""
+    return re.sub(r'(?<=[.!?"]) (?="[A-Z])', "\n\n", text)
+
+
+def test_paragraph_breaks_do_not_change_who_speaks(nlp):
+    """bbc_heldout47: 'Sonaptic hopes the technology will have a big impact …. "Handhelds often have limitations …"'
+    goes on with David Monteith, quoted before the writer's sentence. The BBC corpus has no paragraph breaks; laid
+    out with a paragraph per quote, the same story must keep every speaker."""
+    text = parse_article(gold_article_path("bbc_train_0037.txt").read_bytes()).text
+    laid_out = _with_a_paragraph_per_quote(text)
+    assert laid_out.count("\n\n") >= 5
+    flat = {q.text: q.speaker.name for q in extract_quotes(nlp(text))}
+    paragraphs = {q.text: q.speaker.name for q in extract_quotes(nlp(laid_out))}
+    assert paragraphs == flat
+    assert paragraphs[next(t for t in paragraphs if t.startswith("Handhelds often"))] == "David Monteith"

@@ -4,8 +4,8 @@ Attribution, in order: the reporting verb that governs the quote in the parse (o
 comment it sits in); for a term, a reporting clause inserted in or closing its sentence; a reporting verb next to a
 stand-alone quote in its sentence; "according to X"; the reporting sentence just before it; a colon after a
 clause ("He is prepared to go this far: “…”"); the person the sentence before it is about; a caption's
-"Name: “…”"; the previous quote of the same paragraph (split quotes) or of the previous paragraph when this
-paragraph is only the quote. Otherwise `unknown`. Who a verb's subject, a pronoun or a description is comes from
+"Name: “…”"; the previous quote (split quotes, and a later quote nobody is given, in any paragraph). Otherwise
+`unknown`. Who a verb's subject, a pronoun or a description is comes from
 `speakers.SpeakerResolver`.
 """
 
@@ -19,7 +19,7 @@ from .doc_index import doc_sents, doc_text, sent_of
 from .document_names import MISLABELLED_NAME_TYPES
 from .pronouns import PRONOUN_GENDER
 from .quote_carry import MAX_PHRASE_WORDS, carried_back, continued_from
-from .quote_spans import QuoteSpan, find_quote_spans, paragraphs, quoted_bounds
+from .quote_spans import QuoteSpan, find_quote_spans, quoted_bounds
 from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, PERSON_SOURCE_NOUNS, STANCE_LEMMAS
 from .speakers import SpeakerResolver
@@ -86,7 +86,6 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
     text = doc_text(doc)
     spans = find_quote_spans(text)
     resolver = resolver or SpeakerResolver(doc, quoted_bounds(spans))
-    para_bounds = paragraphs(text)
     records: list[QuoteRecord] = []
     for index, span in enumerate(spans):
         quoted = text[span.start:span.end]
@@ -101,7 +100,7 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
         cue, speaker, how = _attribute(doc, span, kind, resolver, previous_sentence, narrative_subject)
         resolver.topic = resolver.described = None
         if speaker is None:
-            previous = continued_from(span, index, spans, records, para_bounds)
+            previous = continued_from(span, index, records)
             if previous is not None and kind == "quote" and (
                     len(quoted.split()) > MAX_PHRASE_WORDS or _opens_sentence(doc, span.outer[0])
                     or _about(doc, span.outer[0], previous.speaker, resolver)):

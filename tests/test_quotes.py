@@ -1650,3 +1650,9 @@ def test_curly_quotation_marks_do_not_change_who_speaks(nlp):
     straight = {q.text: q.speaker.name for q in extract_quotes(nlp(text))}
     assert {q.text: q.speaker.name for q in extract_quotes(nlp(curly))} == straight
     assert straight[next(t for t in straight if t.startswith("Internal and external"))] == "Finance and Economy Ministry"
+
+
+def test_a_surname_the_ner_takes_for_a_day_is_still_a_name(nlp):
+    """bbc_heldout63: "Mike Friday's England side …. "To be honest, England have wanted to win in Dubai …," said
+    Friday." The NER calls the surname a date; after a first name it is the coach's name."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0730.txt"), "To be honest, England have wanted") == "Mike Friday"

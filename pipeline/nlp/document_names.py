@@ -127,8 +127,8 @@ class DocumentNames:
                 token is not None and token.pos_ == "PROPN" and is_name_word(token)
                 and (token.ent_type_ in _NAME_RUN_TYPES
                      or token.ent_type_ == "ORG" and token.lower_ not in ORG_NAME_WORDS
-                     # a place to the NER, in a run that opens with a first name
-                     or token.ent_type_ in _PLACE_TYPES and (run_tokens or [token])[0].text in given_names())
+                     # a place or a day to the NER, in a run that opens with a first name ("Mike Friday")
+                     or token.ent_type_ in _PLACE_TYPES | {"DATE"} and (run_tokens or [token])[0].text in given_names())
             ):
                 if run and run[-1].endswith("-"):
                     run[-1] += token.text

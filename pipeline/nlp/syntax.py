@@ -63,13 +63,21 @@ def is_subject(token: Token) -> bool:
     return False
 
 
-def heads_main_clause(doc: Doc, position: int) -> bool:
+def _mention_head(doc: Doc, position: int) -> Token | None:
+    """The token a mention at `position` hangs on, past the compounds, appositions and conjuncts it is part of."""
     span = doc.char_span(position, position + 1, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     token = span[0]
     while token.dep_ in ("compound", "appos", "conj") and token.head != token:
         token = token.head
+    return token
+
+
+def heads_main_clause(doc: Doc, position: int) -> bool:
+    token = _mention_head(doc, position)
+    if token is None:
+        return False
     if token.dep_ == "ROOT" or token.dep_ == "pobj" and token.head.dep_ == "agent":
         return is_subject(token)  # a misparsed sentence-initial name; the agent of a passive main verb
     if token.dep_ == "dobj" and token.head.dep_ == "ROOT":
@@ -80,12 +88,9 @@ def heads_main_clause(doc: Doc, position: int) -> bool:
 def heads_or_sources_main_clause(doc: Doc, position: int) -> bool:
     """heads_main_clause, where a main clause "according to" someone has that source at its head: in "According to
     Mandaric, Redknapp vowed he would not …" Mandaric is the one whose words the sentence gives."""
-    span = doc.char_span(position, position + 1, alignment_mode="expand")
-    if span is None:
+    token = _mention_head(doc, position)
+    if token is None:
         return False
-    token = span[0]
-    while token.dep_ in ("compound", "appos", "conj") and token.head != token:
-        token = token.head
     if _sources_main_clause(token):
         return True
     root = token.sent.root

@@ -34,6 +34,17 @@ def evaluation():
 
 
 @pytest.fixture(scope="session")
+def layouts(evaluation):
+    """evaluation/layout_check.py as a module: the BBC gold re-laid as other outlets write (curly marks, paragraphs)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("layout_check", REPO / "evaluation" / "layout_check.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from pipeline.nlp.model import get_nlp
 

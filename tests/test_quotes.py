@@ -1617,17 +1617,12 @@ def test_a_quotation_mark_typed_twice_opens_one_quote(nlp):
     assert not any(text.startswith("sum for MCI") for text in quotes)
 
 
-def _with_a_paragraph_per_quote(text: str) -> str:
-    """The story as most outlets lay it out: a paragraph break before each sentence that opens with a quote."""
-    return re.sub(r'(?<=[.!?"]) (?="[A-Z])', "\n\n", text)
-
-
-def test_paragraph_breaks_do_not_change_who_speaks(nlp):
+def test_paragraph_breaks_do_not_change_who_speaks(nlp, layouts):
     """bbc_heldout47: 'Sonaptic hopes the technology will have a big impact …. "Handhelds often have limitations …"'
     goes on with David Monteith, quoted before the writer's sentence. The BBC corpus has no paragraph breaks; laid
     out with a paragraph per quote, the same story must keep every speaker."""
     text = parse_article(gold_article_path("bbc_train_0037.txt").read_bytes()).text
-    laid_out = _with_a_paragraph_per_quote(text)
+    laid_out = layouts.paragraphs(text)
     assert laid_out.count("\n\n") >= 5
     flat = {q.text: q.speaker.name for q in extract_quotes(nlp(text))}
     paragraphs = {q.text: q.speaker.name for q in extract_quotes(nlp(laid_out))}
@@ -1635,17 +1630,12 @@ def test_paragraph_breaks_do_not_change_who_speaks(nlp):
     assert paragraphs[next(t for t in paragraphs if t.startswith("Handhelds often"))] == "David Monteith"
 
 
-def _with_curly_marks(text: str) -> str:
-    """The story as outlets that type curly quotation marks write it."""
-    return re.sub(r'(^|(?<=[\s(]))"', "“", text).replace('"', "”")
-
-
-def test_curly_quotation_marks_do_not_change_who_speaks(nlp):
+def test_curly_quotation_marks_do_not_change_who_speaks(nlp, layouts):
     """bbc_heldout43: '"Internal and external economic conditions are likely to remain unfavourable in 2005," the
     Finance and Economy Ministry said'. With curly marks the model used to read the marks' shapes as new words and
     cut the ministry's name to "Economy Ministry"; the same story must keep every speaker whichever marks it uses."""
     text = parse_article(gold_article_path("bbc_val_0072.txt").read_bytes()).text
-    curly = _with_curly_marks(text)
+    curly = layouts.curly(text)
     assert '"' not in curly and curly.count("“") == text.count('"') // 2
     straight = {q.text: q.speaker.name for q in extract_quotes(nlp(text))}
     assert {q.text: q.speaker.name for q in extract_quotes(nlp(curly))} == straight

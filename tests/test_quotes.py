@@ -1646,3 +1646,11 @@ def test_a_surname_the_ner_takes_for_a_day_is_still_a_name(nlp):
     """bbc_heldout63: "Mike Friday's England side …. "To be honest, England have wanted to win in Dubai …," said
     Friday." The NER calls the surname a date; after a first name it is the coach's name."""
     assert _speaker_of(_speakers(nlp, "bbc_train_0730.txt"), "To be honest, England have wanted") == "Mike Friday"
+
+
+def test_a_name_closing_the_noun_phrase_before_a_subjectless_verb_is_the_speaker(nlp):
+    """bbc_heldout52: '"We are increasingly finding companies …," the EPA's Andrew Fanara said.' The parser hangs
+    the words between the closing mark and "said" on the quote; the phrase is one noun phrase, and its head, the
+    person's name at its end, is the speaker, not the agency that opens it."""
+    quotes = _speakers(nlp, "bbc_train_0817.txt")
+    assert _speaker_of(quotes, "We are increasingly finding companies") == "Andrew Fanara"

@@ -120,7 +120,13 @@ class MisparsedSubjects:
             i -= 1
         if i < sent_start or verb.i - i > 15 or i + 1 == verb.i or self.is_outside(self.doc[i]):
             return None  # no closing mark of a quote just before the verb
-        for token in self.doc[i + 1:verb.i]:
+        words = self.doc[i + 1:verb.i]
+        last = entity_of(words[-1])
+        if last is not None and last.label_ == "PERSON" and last.end == verb.i and last.start > words.start \
+                and not any(t.is_punct for t in words):
+            # "“…,” Tulsa police Chief Chuck Jordan said": one noun phrase, whose head is its last word, the name
+            return self._with_role(self.person(last), words[-1], last)
+        for token in words:
             if token.is_punct or token.dep_ == "det":
                 continue
             if token.pos_ in ("PROPN", "PRON") or token.ent_type_ or token.lemma_.lower() in SOURCE_NOUNS:

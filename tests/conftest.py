@@ -17,7 +17,7 @@ def gold_article_path(doc: str) -> Path:
     seed = SEEDS / doc
     if seed.exists():
         return seed
-    return next((path for path in sorted(GOLD.glob("bbc*_articles/" + doc))), GOLD / "bbc_articles" / doc)
+    return next((path for path in sorted(GOLD.glob("*_articles/" + doc))), GOLD / "bbc_articles" / doc)
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,7 @@ BOILERPLATE_LINES = [
     r"share( this)?( article)?",
     r"\d+",  # comment counters such as "0"
     r"\d+ min read",
+    r"(?:<[a-z/][^<>]*>\s*)+\.?",  # an embed's leftover markup ('<tweet tweet-id="7858…"><tweet/>.')
 ]
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _HTML_ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")

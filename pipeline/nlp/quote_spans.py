@@ -13,7 +13,8 @@ from dataclasses import dataclass
 OPEN_MARKS = "“„«"
 CLOSE_MARKS = "”»"
 STRAIGHT = '"'
-_MARK = re.compile(r'[“”„«»"]')
+# (two apostrophes are a double mark in text from news archives: "the board said Mr. Sloan was ''ready to lead''")
+_MARK = re.compile(r"[“”„«»\"]|''(?!')")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _OPENING_CONTEXT = set(" \t\n([{—–-/:")
 
@@ -43,14 +44,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
-def _direction(text: str, i: int) -> str:
+def _direction(text: str, i: int, width: int = 1) -> str:
     mark = text[i]
     if mark in OPEN_MARKS:
         return "open"
     if mark in CLOSE_MARKS:
         return "close"
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     opens = before in _OPENING_CONTEXT and not after.isspace()
     closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]'’-—–")
     if opens and not closes:
@@ -69,7 +70,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             i = match.start()
             if i > para_start and text[i - 1] == text[i]:
                 continue  # a mark typed twice ('an ""unconscionable" sum') is one mark
-            direction = _direction(text, i)
+            direction = _direction(text, i, len(match.group()))
             if open_at is None:
                 if direction == "close" and text[i] != STRAIGHT:
                     continue  # a stray curly closing mark: nothing to close

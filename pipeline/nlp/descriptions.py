@@ -67,7 +67,7 @@ class DescriptionResolution:
                                                                        for c in head.children):
             # "the government is continuing to insist": the government of the day, not the party last named
             return Speaker("government", "organization", "org:government", mention=text)
-        if definite and head.lemma_.lower() in ORG_NOUNS | {"outlet", "newspaper", "paper"}:
+        if definite and head.lemma_.lower() in ORG_NOUNS | {"outlet", "newspaper", "paper", "daily"}:
             # "the company said" refers to the organisation last named.
             body = self.body_about(head)
             if body is not None:

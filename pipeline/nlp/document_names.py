@@ -97,6 +97,10 @@ class DocumentNames:
         names: dict[str, str] = {}
         self._given_names: set[str] = set()  # every full name, for a first name said alone ("Sharon said")
         candidates = [strip_titles(clean_name(ent.text)) for ent in doc_ents(self.doc) if ent.label_ == "PERSON"]
+        # names the story itself gives, not only someone it quotes ("incoming C.E.O. Tim Sloan" in a quote, "Timothy
+        # J. Sloan" in the story)
+        narrated = {strip_titles(clean_name(ent.text)) for ent in doc_ents(self.doc)
+                    if ent.label_ == "PERSON" and self.is_outside(ent[0])}
         # given name -> "Prince Charles", for "Charles said" later
         self._royal_names = {royal.split()[-1]: royal for ent in doc_ents(self.doc) if ent.label_ == "PERSON"
                              and (royal := self._royal_name(ent)) is not None}
@@ -153,6 +157,8 @@ class DocumentNames:
                     candidates.remove(tagged)  # the NER's "Jan Vetham" is this run's "Ard Jan Vetham"
                 last = run_tokens[-1]
                 run_positions.append((run_tokens[0].idx, name, is_subject(last)))
+                if self.is_outside(run_tokens[0]):
+                    narrated.add(name)
             run, run_tokens = [], []
         self._name_runs = run_positions
         # A headline runs into the body in some corpora ("… Glazer Rio Ferdinand has said"): a long run that
@@ -187,8 +193,9 @@ class DocumentNames:
             current = names.get(parts[-1], "")
             if len(parts) >= 2:
                 self._given_names.add(name)
-            if len(parts) >= 2 and (current == "" or mentions[name] > mentions[current] or (
-                    mentions[name] == mentions[current] and opens_with_a_word(current)
+            rank, current_rank = (name in narrated, mentions[name]), (current in narrated, mentions[current])
+            if len(parts) >= 2 and (current == "" or rank > current_rank or (
+                    rank == current_rank and opens_with_a_word(current)
                     and not opens_with_a_word(name))):  # "Tim Henman" over a headline's "Classy Henman"
                 names[parts[-1]] = name
         # "Robert Kilroy Silk", a slip for the "Robert Kilroy-Silk" the story gives more often, is the same name

@@ -5,17 +5,25 @@ Load it once per process with `get_nlp()`; extraction components read the parsed
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_suffix_regex, filter_spans
 
 from ..config import MODEL_NAME
 from .gazetteer import load_gazetteer
-from .names import PERSONAL_HONORIFICS, POST_NOMINALS, TITLES, could_be_first_name, is_english_word
+from .names import (
+    GENERATIONAL_SUFFIXES,
+    PERSONAL_HONORIFICS,
+    POST_NOMINALS,
+    TITLES,
+    could_be_first_name,
+    is_english_word,
+)
 from .speaker_words import ORG_NAME_WORDS
 
 
@@ -102,6 +110,29 @@ def honorific_people(doc: Doc) -> Doc:
     return doc
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+@Language.component("generational_names")
+def generational_names(doc: Doc) -> Doc:
+    """A first name, more capitalised words and a generational suffix are a person's name, the suffix included:
+    "Rep. Emanuel Cleaver II (D-Mo.) said". The NER reads "II" as a number and labels the name short, or not at all."""
+    found = []
+    for token in doc:
+        if token.text not in GENERATIONAL_SUFFIXES:
+            continue
+        start = token.i
+        while start > 0 and (doc[start - 1].is_alpha and doc[start - 1].is_title or _INITIAL.fullmatch(
+                doc[start - 1].text)) and doc[start - 1].text.rstrip(".").lower() not in _TITLE_WORDS:
+            start -= 1
+        if token.i - start >= 2 and could_be_first_name(doc[start].text) \
+                and not any(t.lower_ in ORG_NAME_WORDS for t in doc[start:token.i]):
+            found.append(Span(doc, start, token.i + 1, label="PERSON"))
+    if found:
+        doc.ents = filter_spans([*found, *doc.ents])
+    return doc
+
+
 def _ends_in_post_nominal(ent: Span) -> bool:
     """A name of two or more capitalised words and then letters such as "QC" or "MP", not a body's name."""
     name = ent[:-1]
@@ -116,6 +147,7 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
     nlp.add_pipe("honorific_names", after="ner")
     nlp.add_pipe("place_led_bodies", after="honorific_names")
     nlp.add_pipe("honorific_people", after="place_led_bodies")
+    nlp.add_pipe("generational_names", after="honorific_people")
     # British hyphenated spellings stay one word, like their American twins ("co-ordination", "coordination").
     for word in ("co-ordination", "co-operation", "co-ordinate", "co-operate", "co-ordinated", "co-operated"):
         for variant in (word, word.capitalize()):

@@ -23,6 +23,8 @@ TITLES = {
     "baroness", "baron", "dame", "earl", "duke", "duchess", "rev", "reverend", "bishop", "archbishop", "cardinal",
     "exchequer", "commons",  # the end of an office ("Chancellor of the Exchequer Gordon Brown")
     "tory", "labour", "conservative", "republican", "democrat",  # a party before a name ("Tory Liam Fox")
+    # American forms: "Rep. Emanuel Cleaver", "Sen. Elizabeth Warren", "Gov. Mike Pence", "SEC Chair Mary Jo White"
+    "rep", "sen", "gov", "chair", "chairwoman", "congressman", "congresswoman", "lt", "gen", "col", "sgt",
 }
 
 
@@ -57,6 +59,10 @@ def could_be_first_name(word: str) -> bool:
 
 # Honorifics a person's name follows ("Mr Straw", "Dr. Gibbons"), written without their full stop
 PERSONAL_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+
+
+# Suffixes that end a person's name and no other ("Emanuel Cleaver II", "Robert John Dougherty III")
+GENERATIONAL_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 
 
 NAME_PARTICLES = {"de", "den", "der", "van", "von", "da", "di", "du", "la", "le", "bin", "al", "el", "dos", "del"}
@@ -113,8 +119,9 @@ def strip_titles(name: str) -> str:
     roles = [i for i, part in enumerate(parts[:-1]) if part.lower().rstrip(".") in ROLE_WORDS]
     if roles and len(parts) - roles[-1] - 1 >= 1:
         parts = parts[roles[-1] + 1:]
-    if len(parts) > MAX_NAME_WORDS and not any(p.lower() in NAME_PARTICLES for p in parts):
-        parts = parts[-2:]
+    suffix = parts[-1:] if len(parts) > 2 and parts[-1] in GENERATIONAL_SUFFIXES else []
+    if len(parts) - len(suffix) > MAX_NAME_WORDS and not any(p.lower() in NAME_PARTICLES for p in parts):
+        parts = parts[-2 - len(suffix):]
     if len(parts) >= 3 and _is_given_name(parts[1]) and opens_with_a_word(parts[0]) \
             and not {parts[0].lower(), parts[1].lower()} & NAME_PARTICLES:
         # a word the NER ran into the name: "Melbourne Andre Agassi" (a headline run into the story), "the union

@@ -18,13 +18,13 @@ PERSON_SOURCE_NOUNS = {
     "agent", "lawyer", "solicitor", "publicist", "representative", "dealer", "trader", "insider",
 }
 # Publications, which speak through what they print: "the magazine reported"
-PUBLICATION_NOUNS = {"newspaper", "paper", "magazine", "journal", "tabloid", "outlet", "publication", "weekly"}
+PUBLICATION_NOUNS = {"newspaper", "paper", "magazine", "journal", "tabloid", "outlet", "publication", "weekly", "daily"}
 # Common nouns that can stand for a source; any other common-noun subject ("all restrictions") is not a speaker.
 SOURCE_NOUNS = {
     "official", "spokesman", "spokeswoman", "spokesperson", "source", "minister", "president", "leader", "analyst",
     "expert", "researcher", "scientist", "chairman", "chairwoman", "chair", "chief", "executive", "director",
     "manager", "coach", "boss", "player", "diplomat", "adviser", "advisor", "aide", "lawyer", "doctor", "witness",
-    "resident", "report", "study", "statement", "survey", "document", "outlet", "newspaper", "paper", "person",
+    "resident", "report", "study", "statement", "survey", "document", "outlet", "newspaper", "paper", "daily", "person",
     "people", "man", "woman", "colleague", "member", "mp", "secretary", "general", "commander", "officer",
     "economist", "observer", "critic", "campaigner", "activist", "author", "writer", "singer", "star", "actor",
     "actress", "producer", "founder", "owner", "investor", "trader", "dealer", "banker", "governor",

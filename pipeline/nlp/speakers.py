@@ -35,7 +35,7 @@ from .speaker_words import (
     is_capitalised_plural_source,
 )
 from .subjects import SubjectResolution
-from .syntax import entity_of, is_age_noun, is_controlling_object, is_subject
+from .syntax import entity_of, in_parentheses, is_age_noun, is_controlling_object, is_subject
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
@@ -184,6 +184,15 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
             return _unnamed_source(token)
         if is_age_noun(token):
             return self._description(token)  # "the 30-year-old" (the NER calls it a DATE)
+        if token.lemma_.lower() == "campaign" and token.pos_ == "NOUN":
+            owner = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1]
+            if owner:
+                # "The Trump campaign sent a fundraising email saying …": the candidate's campaign, a body
+                name = f"{owner[0].text} campaign"
+                return Speaker(name, "organization", f"org:{slug(name)}", mention=f"{owner[0].text} {token.text}")
+        if token.lower_ in PUBLICATION_NOUNS and token.dep_ == "nsubj" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return self._description(token)  # "the influential US daily wrote" (the tagger calls "daily" an adverb)
         if is_capitalised_plural_source(token.text):
             return self._description(token)  # "pro-hunt MPs": a group, whatever the tagger makes of it
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and any(
@@ -221,6 +230,8 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
         for child in token.subtree:
             if child.i in possessors or named_apposition and child.dep_ == "compound":
                 continue
+            if child.i > token.i and in_parentheses(child):
+                continue  # "Rep. Emanuel Cleaver II (D-Mo.) said": a party and a state, not a name
             if child.dep_ in ("appos", "compound", "pobj") and child.i != token.i and child.head.i in (
                 token.i, *(c.i for c in token.children)
             ):
@@ -262,9 +273,10 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
             named = self.named_with_role(token)
             if named is not None:
                 return named
-        if token.pos_ == "NOUN" and token.text in self._org_names and token.text[:1].isupper():
+        if token.pos_ == "NOUN" and token.text in self._org_names and token.text[:1].isupper() \
+                and token.text not in self._full_names:
             # "Fosters said …" opening a sentence, where the tagger took the name for a plural noun: a body the
-            # story names elsewhere
+            # story names elsewhere (not a person's surname the NER also took for a body: "Trump accused …")
             return self._bare_name(token) if token.text.isupper() else self._body_named(token.text)
         if token.pos_ == "PROPN" and token.lower_ in ROLE_WORDS:
             # "Chairman of the Environmental Audit Committee Peter Ainsworth MP, said", "The Secretary of State for

@@ -141,3 +141,13 @@ def is_age_noun(token: Token) -> bool:
 
 def entity_of(token: Token) -> Span | None:
     return ent_of(token) if token.ent_type_ else None
+
+
+def in_parentheses(token: Token) -> bool:
+    """Whether a token stands inside a bracket its sentence opens before it ("Rep. Emanuel Cleaver II (D-Mo.)")."""
+    for earlier in reversed(token.sent[:token.i - token.sent.start]):
+        if earlier.text == ")":
+            return False
+        if earlier.text == "(":
+            return True
+    return False

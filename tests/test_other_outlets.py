@@ -1,0 +1,95 @@
+"""Quotes in other outlets' news: the PolNeAR samples (US election coverage from seven outlets, tests/polnear).
+
+Each behaviour is checked on the real article it was found in (polnear65/66 gold splits and the PolNeAR dev sample).
+"""
+
+from pathlib import Path
+
+from conftest import GOLD, REPO, gold_article_path
+
+from pipeline.nlp.parse import parse_article
+from pipeline.nlp.quotes import extract_quotes
+
+POLNEAR = REPO / "tests" / "polnear"
+
+
+def _quotes(nlp, path: Path) -> dict:
+    return {q.text: q for q in extract_quotes(nlp(parse_article(path.read_bytes()).text))}
+
+
+def _speaker(quotes: dict, prefix: str) -> str | None:
+    return next(q.speaker.name for text, q in quotes.items() if text.startswith(prefix))
+
+
+def _article(name: str) -> Path:
+    return gold_article_path(name + ".txt")
+
+
+def test_polnear_copies_are_exact():
+    """Every span PolNeAR's annotators marked is found at its offsets in our copy of the text."""
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in [
+        *(POLNEAR / "dev" / "text").glob("*.txt"), *GOLD.glob("polnear6*_articles/*.txt")]}
+    checked = 0
+    for ann in POLNEAR.glob("*/attributions/*.ann"):
+        text = texts[ann.stem.rsplit("_", 1)[0]]
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("T"):
+                continue
+            _, spans, surface = line.split("\t")
+            offsets = [tuple(map(int, part.split())) for part in spans.split(" ", 1)[1].split(";")]
+            assert " ".join(text[a:b] for a, b in offsets) == surface, (ann.name, line)
+            checked += 1
+    assert len(texts) == 50 and checked > 5000
+
+
+def test_two_apostrophes_are_a_double_mark(nlp):
+    """News archives export a double mark as two apostrophes: 'Mr. Sloan was ''ready to lead the company into the
+    future,'' the bank's critics …' (New York Times, polnear65), and BBC stories type it too (bbc_train_1405)."""
+    nyt = _quotes(nlp, _article("nyt_2016-10-14_shake-up-at-wells-fargo-fails-to"))
+    assert "ready to lead the company into the future," in nyt
+    assert _speaker(nyt, "I remain concerned that incoming") == "Maxine Waters"
+    larne = _quotes(nlp, gold_article_path("bbc_train_1405.txt"))
+    assert _speaker(larne, "Personally, I would rather see him") == "Jimmy McGeough"
+
+
+def test_an_embeds_markup_is_no_quote(nlp):
+    """'<tweet tweet-id="785842546878578688"><tweet/>.' lines (Western Journalism, polnear66) are page furniture: the
+    parser drops them (recorded), and no tweet id comes out as a quote."""
+    path = _article("west-journal_2016-10-11_donald-trump-claims-the-shackles")
+    parsed = parse_article(path.read_bytes())
+    assert "<tweet" not in parsed.text and any(line.startswith("<tweet") for line in parsed.removed_lines)
+    assert not any(text.isdigit() for text in _quotes(nlp, path))
+
+
+def test_us_titles_and_name_suffixes(nlp):
+    """'"You've already been Warrened …," Rep. Emanuel Cleaver II (D-Mo.) said' and 'White said: "I'm disappointed
+    in your disappointment."' after "SEC Chair Mary Jo White" and "Chair White" (Washington Post, polnear66)."""
+    quotes = _quotes(nlp, _article("wash-post_2016-10-15_sen-warren-asks-obama-to-fire-se"))
+    assert _speaker(quotes, "You've already been Warrened") == "Emanuel Cleaver II"
+    assert _speaker(quotes, "I'm disappointed in your disappointment") == "Mary Jo White"
+
+
+def test_the_name_the_story_gives_beats_a_quoted_one(nlp):
+    """"Timothy J. Sloan" in the story, "incoming C.E.O. Tim Sloan" in a critic's quote: "Mr. Sloan said" is the
+    story's Timothy J. Sloan (New York Times, polnear65)."""
+    quotes = _quotes(nlp, _article("nyt_2016-10-14_shake-up-at-wells-fargo-fails-to"))
+    assert _speaker(quotes, "We are going to enact the changes") == "Timothy J. Sloan"
+
+
+def test_papers_campaigns_and_surnames_tagged_as_nouns(nlp):
+    """"the influential US daily wrote" is the Washington Post (Breitbart, polnear65); "The Trump campaign sent a
+    fundraising email saying …" is the campaign (Washington Post, polnear66); "Trump accused …", with "Trump" tagged
+    a noun and elsewhere called a body by the NER, is Donald Trump (Western Journalism, polnear66)."""
+    post = _quotes(nlp, _article("breitbart_2016-10-12_washington-post-backs-hillary-cl"))
+    assert _speaker(post, "She has executive experience") == "Washington Post"
+    jobs = _quotes(nlp, _article("wash-post_2016-10-08_u-s-adds-jobs-unemployment-rate-"))
+    assert _speaker(jobs, "killing the American middle class") == "Trump campaign"
+    trump = _quotes(nlp, _article("west-journal_2016-10-11_donald-trump-claims-the-shackles"))
+    assert _speaker(trump, "very weak and ineffective leader") == "Donald Trump"
+
+
+def test_a_name_closing_the_phrase_before_said(nlp):
+    """'"I will just make this promise to you …," Tulsa police Chief Chuck Jordan said Monday' (HuffPost, PolNeAR
+    dev): the chief, not the city."""
+    quotes = _quotes(nlp, POLNEAR / "dev" / "text" / "huff-post_2016-09-20_hillary-clinton-speaks-directly-.txt")
+    assert _speaker(quotes, "I will just make this promise") == "Chuck Jordan"

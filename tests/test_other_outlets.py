@@ -63,9 +63,11 @@ def test_an_embeds_markup_is_no_quote(nlp):
 
 def test_us_titles_and_name_suffixes(nlp):
     """'"You've already been Warrened …," Rep. Emanuel Cleaver II (D-Mo.) said' and 'White said: "I'm disappointed
-    in your disappointment."' after "SEC Chair Mary Jo White" and "Chair White" (Washington Post, polnear66)."""
+    in your disappointment."' after "SEC Chair Mary Jo White" and "Chair White" (Washington Post, polnear66); the
+    party and state are no part of the role."""
     quotes = _quotes(nlp, _article("wash-post_2016-10-15_sen-warren-asks-obama-to-fire-se"))
-    assert _speaker(quotes, "You've already been Warrened") == "Emanuel Cleaver II"
+    cleaver = next(q for text, q in quotes.items() if text.startswith("You've already been Warrened"))
+    assert (cleaver.speaker.name, cleaver.speaker.role) == ("Emanuel Cleaver II", "Rep.")  # no "D Mo." in the role
     assert _speaker(quotes, "I'm disappointed in your disappointment") == "Mary Jo White"
 
 

@@ -29,11 +29,13 @@ from .names import (
 )
 from .speaker_record import Speaker
 from .speaker_words import CUE_LEMMAS, ORG_LABELS, ORG_NAME_WORDS, ORG_NOUNS
-from .syntax import entity_of
+from .syntax import entity_of, in_parentheses
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+# A US legislator's party and state after the name: "Paul Ryan, R-Wis.,", "Mike Pence (R-IN)"
+_PARTY_STATE = re.compile(r"\b[RDI]-[A-Z][A-Za-z]{1,4}\.?(?=[\s,;)])")
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",
                      "baroness": "f"}
 _HONORIFICS = set(_HONORIFIC_GENDER) | {"dr"}
@@ -239,9 +241,13 @@ class NamedSpeakers:
 
     def _with_role(self, speaker: Speaker, head: Token, ent: Span) -> Speaker:
         inside = set(range(ent.start, ent.end))
+        sent = head.sent
+        party = {t.i for m in _PARTY_STATE.finditer(doc_text(self.doc), sent.start_char, sent.end_char)
+                 for t in self.doc.char_span(m.start(), m.end(), alignment_mode="expand")}
         role_tokens = [
             t for t in head.subtree
-            if t.i not in inside and t.dep_ not in ("det", "punct", "relcl", "poss", "case")
+            if t.i not in inside and t.i not in party and not in_parentheses(t)
+            and t.dep_ not in ("det", "punct", "relcl", "poss", "case")
             and not any(a.dep_ == "relcl" for a in t.ancestors if a.i in {x.i for x in head.subtree})
             and self.is_outside(t)
         ]

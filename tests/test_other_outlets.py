@@ -95,3 +95,13 @@ def test_a_name_closing_the_phrase_before_said(nlp):
     dev): the chief, not the city."""
     quotes = _quotes(nlp, POLNEAR / "dev" / "text" / "huff-post_2016-09-20_hillary-clinton-speaks-directly-.txt")
     assert _speaker(quotes, "I will just make this promise") == "Chuck Jordan"
+
+
+def test_a_transcript_line_names_its_speaker(nlp):
+    """A transcript quoted line by line ("“WALLACE: Let's start with breaking news …”", "“PENCE: Well, look, …”";
+    Breitbart, PolNeAR dev): each line is the labelled speaker's, in full where the story gives the name, not the
+    previous line's speaker carried on."""
+    quotes = _quotes(nlp, POLNEAR / "dev" / "text" / "breitbart_2016-09-25_pence-gennifer-flowers-won-t-be-.txt")
+    assert _speaker(quotes, "WALLACE: Let") == "Wallace"
+    assert _speaker(quotes, "PENCE: Well, look, Hillary Clinton") == "Mike Pence"
+    assert _speaker(quotes, "WALLACE: If I may, sir") == "Wallace"

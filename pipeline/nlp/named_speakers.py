@@ -34,6 +34,10 @@ from .syntax import entity_of, in_parentheses
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+# Labels that open a line without naming its speaker
+_NOT_SPEAKER_LABELS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "CORRECTION", "BREAKING", "WATCH", "READ", "MORE", "RELATED",
+                       "VIDEO", "PHOTOS", "Q", "A", "QUESTION", "ANSWER", "SOURCE", "UNIDENTIFIED", "CROSSTALK"}
+_LABELLED_QUOTE = re.compile(r"[\"“][A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}: ")
 # A US legislator's party and state after the name: "Paul Ryan, R-Wis.,", "Mike Pence (R-IN)"
 _PARTY_STATE = re.compile(r"\b[RDI]-[A-Z][A-Za-z]{1,4}\.?(?=[\s,;)])")
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",
@@ -174,6 +178,25 @@ class NamedSpeakers:
             e = resolved.entity
             return Speaker(e.name, "person", e.id, mention=mention, gender=e.gender)
         return Speaker(name, "person", f"person:{slug(name)}", mention=mention)
+
+    def transcript_speaker(self, label: str) -> Speaker | None:
+        """The person a transcript's speaker label names ("PENCE: Well, look, …"): in full when the story names
+        someone with that surname ("Mike Pence"), else as the label ("WALLACE": "Wallace"); an English word is no
+        name ("UPDATE:", "NOTE:")."""
+        surname = label.split()[-1].upper()
+        full = next((name for last, name in self._full_names.items() if last.upper() == surname), None)
+        if full is None:
+            # (only in a transcript, where two quotes or more open with a label, and not a heading's word)
+            if label.upper() in _NOT_SPEAKER_LABELS or len(_LABELLED_QUOTE.findall(doc_text(self.doc))) < 2:
+                return None
+            words = [re.sub(r"[A-Z]+", lambda m: m.group().capitalize(), w) for w in label.split()]
+            name = " ".join(words)
+            return Speaker(name, "person", f"person:{slug(name)}", mention=label)
+        resolved = self.gazetteer.resolve(full, "PERSON")
+        if resolved is not None:
+            return Speaker(resolved.entity.name, "person", resolved.entity.id, mention=label,
+                           gender=resolved.entity.gender)
+        return Speaker(full, "person", f"person:{slug(full)}", mention=label)
 
     def _body_named(self, short: str) -> Speaker:
         """An organisation a lone word names, in full where the story gives the longer name ("WHO", "Continental")."""

@@ -133,12 +133,22 @@ def _is_term(quoted: str) -> bool:
     return len(words) <= MAX_TERM_WORDS and not quoted.rstrip().endswith(("?", "!"))
 
 
+# A speaker's name in capitals and a colon opening a transcript line ("PENCE: …", "O'REILLY: …")
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}): ")
+
+
 def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, previous_sentence: Span | None,
                narrative_subject: Speaker | None):
     outer_start, outer_end = span.outer
     inside = doc.char_span(span.start, span.end, alignment_mode="expand")
     if inside is None or len(inside) == 0:
         return None, None, "none"
+    # 0. A transcript line that names its speaker ("“PENCE: Well, look, Hillary Clinton apparently thinks …”").
+    label = _TRANSCRIPT_LABEL.match(doc_text(doc), span.start, span.end)
+    if label is not None and kind == "quote":
+        speaker = resolver.transcript_speaker(label.group(1))
+        if speaker is not None:
+            return None, speaker, "transcript_label"
     # 1. The parse: climb from the quote to a reporting verb outside it.
     if re.search(r"so-called\s*$", doc_text(doc)[max(0, outer_start - 12):outer_start]):
         return None, None, "none"  # a "so-called" term is the writer's label, not a source's words

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 # Labels that open a line without naming its speaker
 _NOT_SPEAKER_LABELS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "CORRECTION", "BREAKING", "WATCH", "READ", "MORE", "RELATED",
                        "VIDEO", "PHOTOS", "Q", "A", "QUESTION", "ANSWER", "SOURCE", "UNIDENTIFIED", "CROSSTALK"}
-_LABELLED_QUOTE = re.compile(r"[\"“][A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}: ")
+# A speaker's name in capitals and a colon opening a transcript line ("PENCE: …", "O'REILLY: …")
+SPEAKER_LABEL = r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}): "
+_LABELLED_QUOTE = re.compile(r"[\"“]" + SPEAKER_LABEL)
 # A US legislator's party and state after the name: "Paul Ryan, R-Wis.,", "Mike Pence (R-IN)"
 _PARTY_STATE = re.compile(r"\b[RDI]-[A-Z][A-Za-z]{1,4}\.?(?=[\s,;)])")
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f",
@@ -181,8 +183,8 @@ class NamedSpeakers:
 
     def transcript_speaker(self, label: str) -> Speaker | None:
         """The person a transcript's speaker label names ("PENCE: Well, look, …"): in full when the story names
-        someone with that surname ("Mike Pence"), else as the label ("WALLACE": "Wallace"); an English word is no
-        name ("UPDATE:", "NOTE:")."""
+        someone with that surname ("Mike Pence"), else as the label ("WALLACE": "Wallace"); a heading's word is no
+        name ("UPDATE:", "NOTE:", "Q:")."""
         surname = label.split()[-1].upper()
         full = next((name for last, name in self._full_names.items() if last.upper() == surname), None)
         if full is None:

@@ -17,11 +17,17 @@ from typing import TYPE_CHECKING, Iterator
 
 from .doc_index import doc_sents, doc_text, sent_of
 from .document_names import MISLABELLED_NAME_TYPES
+from .named_speakers import SPEAKER_LABEL
 from .pronouns import PRONOUN_GENDER
 from .quote_carry import MAX_PHRASE_WORDS, carried_back, continued_from
 from .quote_spans import QuoteSpan, find_quote_spans, quoted_bounds
 from .speaker_record import Speaker
-from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, PERSON_SOURCE_NOUNS, STANCE_LEMMAS
+from .speaker_words import (
+    CUE_LEMMAS,
+    DOCUMENT_NOUNS,
+    PERSON_SOURCE_NOUNS,
+    STANCE_LEMMAS,
+)
 from .speakers import SpeakerResolver
 from .syntax import entity_of, has_subject, is_age_noun, is_verb
 
@@ -133,8 +139,7 @@ def _is_term(quoted: str) -> bool:
     return len(words) <= MAX_TERM_WORDS and not quoted.rstrip().endswith(("?", "!"))
 
 
-# A speaker's name in capitals and a colon opening a transcript line ("PENCE: …", "O'REILLY: …")
-_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}): ")
+_TRANSCRIPT_LABEL = re.compile(SPEAKER_LABEL)
 
 
 def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, previous_sentence: Span | None,

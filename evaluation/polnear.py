@@ -2,16 +2,15 @@
 
     python evaluation/polnear.py DIR [--texts DIR ...] [--show N] [--no-peers]
 
-    python evaluation/polnear.py tests/polnear/dev
-    python evaluation/polnear.py tests/polnear/test --texts tests/gold/polnear65_articles tests/gold/polnear66_articles
+    python evaluation/polnear.py tests/polnear/dev      # or tests/polnear/test, tests/polnear/test2
 
 PolNeAR (Newell, Margolin and Ruths, "An attribution relations corpus for political news", LREC 2018;
 github.com/networkdynamics/PolNeAR) is 1,028 articles from 7 US outlets on the 2016 election, written as most
 outlets write (a paragraph per quote, curly marks), with every attribution marked by trained annotators: its
-source, cue and content as spans of the text. DIR holds a sample in the repository's layout: text/NAME.txt and
-attributions/NAME_<annotator>.ann (BRAT standoff; the first annotator's file where there are several); `--texts`
-reads the texts from other folders (the test sample's are the gold's polnear65/66 articles). tests/polnear/README.md
-says how the samples were drawn.
+source, cue and content as spans of the text. DIR holds a sample's attributions/NAME_<annotator>.ann (BRAT
+standoff; the first annotator's file where there are several); the texts are read from DIR/text or the gold's
+polnear*_articles folders, where our own gold of the same articles is (`--texts` names other folders).
+tests/polnear/README.md says how the samples were drawn.
 
 PolNeAR marks the source as the words the text uses ("Mr. Obama", "Donna Brazile, the interim chairwoman of …",
 "he") and resolves no pronoun, so it scores what it can check without our own gold:
@@ -79,15 +78,15 @@ def last_name_word(name: str | None) -> str | None:
 
 
 def load_polnear(folder: Path, text_folders: list[Path] | None = None) -> tuple[dict[str, str], list[PolnearQuote]]:
-    """The articles (name -> text) and their PolNeAR quotes."""
+    """The sample's articles (name -> text) and their PolNeAR quotes: every article with an annotation file, its text
+    from `text_folders` (default: the sample's text/ and the gold's polnear*_articles/)."""
+    folders = text_folders or [folder / "text", *sorted((REPO / "tests" / "gold").glob("polnear*_articles"))]
+    files = {p.stem: p for f in folders for p in sorted(f.glob("*.txt"))}
     texts, quotes = {}, []
-    for path in sorted(p for f in (text_folders or [folder / "text"]) for p in f.glob("*.txt")):
-        name = path.stem
-        text = path.read_text(encoding="utf-8")
-        texts[name] = text
+    for name in sorted({p.stem.rsplit("_", 1)[0] for p in (folder / "attributions").glob("*.ann")}):
+        texts[name] = files[name].read_text(encoding="utf-8")
         annotations = sorted((folder / "attributions").glob(f"{name}_*.ann"))
-        if annotations:
-            quotes += _quotes_of(name, text, annotations[0].read_text(encoding="utf-8"))
+        quotes += _quotes_of(name, texts[name], annotations[0].read_text(encoding="utf-8"))
     return texts, quotes
 
 
@@ -143,7 +142,8 @@ def score(texts: dict[str, str], quotes: list[PolnearQuote], tools: dict) -> tup
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", type=Path, help="a PolNeAR sample: text/ and attributions/")
-    parser.add_argument("--texts", type=Path, nargs="+", help="folders holding the texts (default: DIR/text)")
+    parser.add_argument("--texts", type=Path, nargs="+",
+                        help="folders holding the texts (default: DIR/text and tests/gold/polnear*_articles)")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="list the first N newsfacts errors")
     parser.add_argument("--no-peers", action="store_true", help="score newsfacts only")
     args = parser.parse_args(argv)

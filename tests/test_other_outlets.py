@@ -28,7 +28,7 @@ def _article(name: str) -> Path:
 def test_polnear_copies_are_exact():
     """Every span PolNeAR's annotators marked is found at its offsets in our copy of the text."""
     texts = {p.stem: p.read_text(encoding="utf-8") for p in [
-        *(POLNEAR / "dev" / "text").glob("*.txt"), *GOLD.glob("polnear6*_articles/*.txt")]}
+        *GOLD.glob("polnear*_articles/*.txt")]}
     checked = 0
     for ann in POLNEAR.glob("*/attributions/*.ann"):
         text = texts[ann.stem.rsplit("_", 1)[0]]
@@ -93,7 +93,7 @@ def test_papers_campaigns_and_surnames_tagged_as_nouns(nlp):
 def test_a_name_closing_the_phrase_before_said(nlp):
     """'"I will just make this promise to you …," Tulsa police Chief Chuck Jordan said Monday' (HuffPost, PolNeAR
     dev): the chief, not the city."""
-    quotes = _quotes(nlp, POLNEAR / "dev" / "text" / "huff-post_2016-09-20_hillary-clinton-speaks-directly-.txt")
+    quotes = _quotes(nlp, _article("huff-post_2016-09-20_hillary-clinton-speaks-directly-"))
     assert _speaker(quotes, "I will just make this promise") == "Chuck Jordan"
 
 
@@ -101,7 +101,7 @@ def test_a_transcript_line_names_its_speaker(nlp):
     """A transcript quoted line by line ("“WALLACE: Let's start with breaking news …”", "“PENCE: Well, look, …”";
     Breitbart, PolNeAR dev): each line is the labelled speaker's, in full where the story gives the name, not the
     previous line's speaker carried on."""
-    quotes = _quotes(nlp, POLNEAR / "dev" / "text" / "breitbart_2016-09-25_pence-gennifer-flowers-won-t-be-.txt")
+    quotes = _quotes(nlp, _article("breitbart_2016-09-25_pence-gennifer-flowers-won-t-be-"))
     assert _speaker(quotes, "WALLACE: Let") == "Wallace"
     assert _speaker(quotes, "PENCE: Well, look, Hillary Clinton") == "Mike Pence"
     assert _speaker(quotes, "WALLACE: If I may, sir") == "Wallace"

@@ -105,3 +105,15 @@ def test_a_transcript_line_names_its_speaker(nlp):
     assert _speaker(quotes, "WALLACE: Let") == "Wallace"
     assert _speaker(quotes, "PENCE: Well, look, Hillary Clinton") == "Mike Pence"
     assert _speaker(quotes, "WALLACE: If I may, sir") == "Wallace"
+
+
+def test_a_programmes_title_is_nobodys_words(nlp):
+    """'Pence said on CNN's "State of the Union."', 'On "Face the Nation," …' (Washington Post, PolNeAR dev), and
+    Microsoft's "Plays for Sure" program (BBC, bbc_heldout38): a title in quotes is a term nobody said, and is not
+    carried on from the quote before; "House Speaker Paul D. Ryan" is Paul D. Ryan ("Speaker" is a title)."""
+    quotes = _quotes(nlp, _article("wash-post_2016-09-26_charlotte-struggles-to-return-to"))
+    for title in ("Face the Nation,", "State of the Union."):
+        assert (quotes[title].kind, quotes[title].speaker.name) == ("term", None)
+    assert _speaker(quotes, "It's heartbreaking") == "Paul D. Ryan"
+    drm = _quotes(nlp, gold_article_path("bbc_train_0178.txt"))
+    assert drm["Plays for Sure"].speaker.name is None

@@ -25,6 +25,7 @@ TITLES = {
     "tory", "labour", "conservative", "republican", "democrat",  # a party before a name ("Tory Liam Fox")
     # American forms: "Rep. Emanuel Cleaver", "Sen. Elizabeth Warren", "Gov. Mike Pence", "SEC Chair Mary Jo White"
     "rep", "sen", "gov", "chair", "chairwoman", "congressman", "congresswoman", "lt", "gen", "col", "sgt",
+    "speaker",  # "House Speaker Paul D. Ryan", "Commons Speaker Michael Martin"
 }
 
 

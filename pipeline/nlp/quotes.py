@@ -95,7 +95,7 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
     records: list[QuoteRecord] = []
     for index, span in enumerate(spans):
         quoted = text[span.start:span.end]
-        kind = "term" if _is_term(quoted) else "quote"
+        kind = "term" if _is_term(quoted) or _names_a_title(text, span) else "quote"
         # The person the sentence before the quote is about: a hint for pronouns and descriptions when it is
         # named there, and the speaker of last resort (rule 6) in any case.
         previous_sentence = _previous_sentence(doc, span.outer[0])
@@ -154,6 +154,9 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
         speaker = resolver.transcript_speaker(label.group(1))
         if speaker is not None:
             return None, speaker, "transcript_label"
+    # 0b. A programme's or a paper's title the story names ("told “Fox News Sunday”", "on CBS's “Face the Nation”")
+    if _names_a_title(doc_text(doc), span):
+        return None, None, "none"
     # 1. The parse: climb from the quote to a reporting verb outside it.
     if re.search(r"so-called\s*$", doc_text(doc)[max(0, outer_start - 12):outer_start]):
         return None, None, "none"  # a "so-called" term is the writer's label, not a source's words
@@ -273,6 +276,23 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
             # "- Newcastle boss Graeme Souness “…”", the name the NER took for a title: a person all the same
             return None, resolver.name_at(last), "caption"
     return None, None, "none"
+
+
+# Words a title may keep in lower case ("Face the Nation", "Fox and Friends")
+_TITLE_SMALL_WORDS = {"the", "of", "and", "a", "an", "in", "on", "at", "to", "for", "with", "or", "&"}
+# What stands before a programme or paper the story names: "on", "told", "episode of" … or a possessive ("CBS's")
+_BEFORE_TITLE = re.compile(r"(?:\b(?:on|to|told|with|in|of)|['’]s)\s*$", re.IGNORECASE)
+
+
+def _names_a_title(text: str, span: QuoteSpan) -> bool:
+    """Quoted words in title case after "on", "told" or a possessive name a programme or a publication, which no
+    source says: a term, not anyone's words ('Ryan said on “Face the Nation”', 'Pence told “Fox News Sunday”')."""
+    words = text[span.start:span.end].rstrip(",.").split()
+    if len(words) < 2 or not words[0][:1].isupper() or words[-1].lower() in _TITLE_SMALL_WORDS:
+        return False
+    if not all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+        return False
+    return bool(_BEFORE_TITLE.search(text[max(0, span.open_mark - 20):span.open_mark]))
 
 
 def _named_by_someone(token: Token) -> bool:

@@ -117,3 +117,10 @@ def test_a_programmes_title_is_nobodys_words(nlp):
     assert _speaker(quotes, "It's heartbreaking") == "Paul D. Ryan"
     drm = _quotes(nlp, gold_article_path("bbc_train_0178.txt"))
     assert drm["Plays for Sure"].speaker.name is None
+
+
+def test_a_company_named_by_its_first_word(nlp):
+    """'In a statement, Peabody said: "Patriot Coal was highly successful …"' in a story about Peabody Energy (New York
+    Times, PolNeAR dev): the company, not a person called Peabody."""
+    quotes = _quotes(nlp, _article("nyt_2016-10-02_a-curious-plan-to-fight-climate-"))
+    assert _speaker(quotes, "Patriot Coal was highly successful") == "Peabody Energy"

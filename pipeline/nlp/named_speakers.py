@@ -172,6 +172,9 @@ class NamedSpeakers:
             return Speaker(name, "organization", f"org:{slug(name)}", mention=mention)
         name = strip_titles(clean_name(mention))
         full = self._surname_match(name)
+        if full is None and len(name.split()) == 1 and (firm := self._organization_starting(name)) is not None:
+            # "In a statement, Peabody said" in a story about Peabody Energy: the company, as person() has it
+            return Speaker(firm, "organization", f"org:{slug(firm)}", mention=mention)
         # "Lord Rennard told": the parse may head the name with its title
         title = token.text if token.text in PEERAGE else (token.doc[token.i - 1].text if token.i else "")
         name = full or as_peer(name, title)

@@ -1654,3 +1654,10 @@ def test_a_name_closing_the_noun_phrase_before_a_subjectless_verb_is_the_speaker
     person's name at its end, is the speaker, not the agency that opens it."""
     quotes = _speakers(nlp, "bbc_train_0817.txt")
     assert _speaker_of(quotes, "We are increasingly finding companies") == "Andrew Fanara"
+
+
+def test_he_after_a_described_main_subject_is_that_one(nlp):
+    """bbc_heldout52: "The MP for Sittingbourne and Sheppey said Prime Minister Tony Blair had been "trying very hard"
+    …. But Mr Blair had been "hurt" by the Iraq controversy, he added." "he" is the MP the main clause describes
+    (Derek Wyatt), not the Prime Minister named in what he reports."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0166.txt"), "hurt") == "Derek Wyatt"

@@ -98,6 +98,14 @@ class PronounResolution:
             chain = self._same_pronoun_subjects([t for t in last if t.idx < token.idx], word, main_clause=True)
             if chain and (found := self._one_link_back(chain[0], word, depth)) is not None:
                 return found
+        if local and not main and word in PRONOUN_GENDER:
+            # "The Republican is also encouraging his supporters to ask why he had issues and Clinton did not. He
+            # says: “…”": the main clause's subject is a description of the one who goes on speaking, not the name
+            # embedded in what it reports
+            last = sent_of(self.doc.char_span(local[-1][0], local[-1][0] + 1, alignment_mode="expand")[0])
+            described = self._described_subject(last, PRONOUN_GENDER[word])
+            if described is not None:
+                return self._learn_gender(described, word)
         for _, speaker in reversed(main or [(p, s) for p, s, _ in local]):
             return self._learn_gender(speaker, word)
         # 1b. No named subject there, but a subject pronoun of the same kind: the same person, one link back
@@ -167,6 +175,18 @@ class PronounResolution:
                     break
                 if is_subject or not prefer_subject:
                     return self._learn_gender(speaker, word)
+        return None
+
+    def _described_subject(self, sentence: Span, gender: str) -> Speaker | None:
+        """The person a definite description that is a sentence's main subject stands for ("The Republican", "the
+        MP for Sittingbourne"), if the story names them and they are of the gender asked."""
+        subjects = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass") and self.is_outside(c)
+                    and (c.lower_ in SOURCE_NOUNS or c.ent_type_ == "NORP")  # "the MP", "the Republican"
+                    and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)]
+        speaker = self.speaker_for(subjects[0]) if subjects else None
+        if speaker is not None and speaker.type == "person" and self._gender(speaker) in (None, gender) \
+                and any(named.name == speaker.name for _, named, _ in self._person_mentions):  # not "the Scot"
+            return speaker
         return None
 
     def _mentioned_between(self, speaker: Speaker, start: int, end_char: int) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .doc_index import doc_text
+from .doc_index import doc_text, sent_of
 from .document_names import MISLABELLED_NAME_TYPES, PEERAGE, as_peer, is_org_name
 from .names import (
     ROLE_WORDS,
@@ -269,7 +269,7 @@ class NamedSpeakers:
 
     def _with_role(self, speaker: Speaker, head: Token, ent: Span) -> Speaker:
         inside = set(range(ent.start, ent.end))
-        sent = head.sent
+        sent = sent_of(head)
         party = {t.i for m in _PARTY_STATE.finditer(doc_text(self.doc), sent.start_char, sent.end_char)
                  for t in self.doc.char_span(m.start(), m.end(), alignment_mode="expand")}
         role_tokens = [

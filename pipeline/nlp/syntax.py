@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from .doc_index import ent_of
+from .doc_index import doc_text, ent_of, sent_of
 from .speaker_words import CUE_LEMMAS
 
 if TYPE_CHECKING:
@@ -145,9 +145,6 @@ def entity_of(token: Token) -> Span | None:
 
 def in_parentheses(token: Token) -> bool:
     """Whether a token stands inside a bracket its sentence opens before it ("Rep. Emanuel Cleaver II (D-Mo.)")."""
-    for earlier in reversed(token.sent[:token.i - token.sent.start]):
-        if earlier.text == ")":
-            return False
-        if earlier.text == "(":
-            return True
-    return False
+    text = doc_text(token.doc)
+    opening = text.rfind("(", sent_of(token).start_char, token.idx)
+    return opening >= 0 and text.find(")", opening, token.idx) < 0

@@ -39,7 +39,7 @@ def test_polnear_copies_are_exact():
             offsets = [tuple(map(int, part.split())) for part in spans.split(" ", 1)[1].split(";")]
             assert " ".join(text[a:b] for a, b in offsets) == surface, (ann.name, line)
             checked += 1
-    assert len(texts) == 70 and checked > 6500
+    assert len(texts) == 90 and checked > 9500
 
 
 def test_two_apostrophes_are_a_double_mark(nlp):

@@ -99,9 +99,9 @@ class PronounResolution:
             if chain and (found := self._one_link_back(chain[0], word, depth)) is not None:
                 return found
         if local and not main and word in PRONOUN_GENDER:
-            # "The Republican is also encouraging his supporters to ask why he had issues and Clinton did not. He
-            # says: “…”": the main clause's subject is a description of the one who goes on speaking, not the name
-            # embedded in what it reports
+            # "The MP for Sittingbourne and Sheppey said Prime Minister Tony Blair had been …. But Mr Blair had been
+            # “hurt” …, he added": the main clause's subject is a description of the one who goes on speaking, not
+            # the name embedded in what it reports
             last = sent_of(self.doc.char_span(local[-1][0], local[-1][0] + 1, alignment_mode="expand")[0])
             described = self._described_subject(last, PRONOUN_GENDER[word])
             if described is not None:

@@ -95,7 +95,8 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
     records: list[QuoteRecord] = []
     for index, span in enumerate(spans):
         quoted = text[span.start:span.end]
-        kind = "term" if _is_term(quoted) or _names_a_title(text, span) else "quote"
+        title = _names_a_title(text, span)
+        kind = "term" if title or _is_term(quoted) else "quote"
         # The person the sentence before the quote is about: a hint for pronouns and descriptions when it is
         # named there, and the speaker of last resort (rule 6) in any case.
         previous_sentence = _previous_sentence(doc, span.outer[0])
@@ -103,7 +104,9 @@ def extract_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Qu
             previous_sentence or _before_reporting_clause(doc, span.outer[0], resolver), resolver)
         resolver.topic = narrative_subject if named else None
         resolver.described = narrative_subject
-        cue, speaker, how = _attribute(doc, span, kind, resolver, previous_sentence, narrative_subject)
+        # (a programme's or a paper's title is nobody's words)
+        cue, speaker, how = (None, None, "none") if title else _attribute(
+            doc, span, kind, resolver, previous_sentence, narrative_subject)
         resolver.topic = resolver.described = None
         if speaker is None:
             previous = continued_from(span, index, records)
@@ -154,9 +157,6 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
         speaker = resolver.transcript_speaker(label.group(1))
         if speaker is not None:
             return None, speaker, "transcript_label"
-    # 0b. A programme's or a paper's title the story names ("told “Fox News Sunday”", "on CBS's “Face the Nation”")
-    if _names_a_title(doc_text(doc), span):
-        return None, None, "none"
     # 1. The parse: climb from the quote to a reporting verb outside it.
     if re.search(r"so-called\s*$", doc_text(doc)[max(0, outer_start - 12):outer_start]):
         return None, None, "none"  # a "so-called" term is the writer's label, not a source's words

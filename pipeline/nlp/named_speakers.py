@@ -177,9 +177,12 @@ class NamedSpeakers:
             return Speaker(firm, "organization", f"org:{slug(firm)}", mention=mention)
         # "Lord Rennard told": the parse may head the name with its title
         title = token.text if token.text in PEERAGE else (token.doc[token.i - 1].text if token.i else "")
-        name = full or as_peer(name, title)
-        resolved = self.gazetteer.resolve(name, "PERSON")
-        if resolved is not None and len(name.split()) > 1:
+        return self._person_named(full or as_peer(name, title), mention)
+
+    def _person_named(self, name: str, mention: str) -> Speaker:
+        """A person by name: the gazetteer's entity for a name of two words or more it knows, else the name as is."""
+        resolved = self.gazetteer.resolve(name, "PERSON") if len(name.split()) > 1 else None
+        if resolved is not None:
             e = resolved.entity
             return Speaker(e.name, "person", e.id, mention=mention, gender=e.gender)
         return Speaker(name, "person", f"person:{slug(name)}", mention=mention)
@@ -190,18 +193,13 @@ class NamedSpeakers:
         name ("UPDATE:", "NOTE:", "Q:")."""
         surname = label.split()[-1].upper()
         full = next((name for last, name in self._full_names.items() if last.upper() == surname), None)
-        if full is None:
-            # (only in a transcript, where two quotes or more open with a label, and not a heading's word)
-            if label.upper() in _NOT_SPEAKER_LABELS or len(_LABELLED_QUOTE.findall(doc_text(self.doc))) < 2:
-                return None
-            words = [re.sub(r"[A-Z]+", lambda m: m.group().capitalize(), w) for w in label.split()]
-            name = " ".join(words)
-            return Speaker(name, "person", f"person:{slug(name)}", mention=label)
-        resolved = self.gazetteer.resolve(full, "PERSON")
-        if resolved is not None:
-            return Speaker(resolved.entity.name, "person", resolved.entity.id, mention=label,
-                           gender=resolved.entity.gender)
-        return Speaker(full, "person", f"person:{slug(full)}", mention=label)
+        if full is not None:
+            return self._person_named(full, label)
+        # (only in a transcript, where two quotes or more open with a label, and not a heading's word)
+        if label.upper() in _NOT_SPEAKER_LABELS or len(_LABELLED_QUOTE.findall(doc_text(self.doc))) < 2:
+            return None
+        name = " ".join(re.sub(r"[A-Z]+", lambda m: m.group().capitalize(), w) for w in label.split())
+        return Speaker(name, "person", f"person:{slug(name)}", mention=label)
 
     def _body_named(self, short: str) -> Speaker:
         """An organisation a lone word names, in full where the story gives the longer name ("WHO", "Continental")."""

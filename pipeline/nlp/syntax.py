@@ -93,7 +93,7 @@ def heads_or_sources_main_clause(doc: Doc, position: int) -> bool:
         return False
     if _sources_main_clause(token):
         return True
-    root = token.sent.root
+    root = sent_of(token).root  # (token.sent walks the Doc on every call)
     sourced = any(_sources_main_clause(t) for t in root.subtree if t.dep_ == "pobj")
     return heads_main_clause(doc, position) and not (sourced and token.head == root)
 

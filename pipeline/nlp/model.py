@@ -133,6 +133,22 @@ def generational_names(doc: Doc) -> Doc:
     return doc
 
 
+_DOUBLE_MARKS = {'"', "“", "”", "''"}
+
+
+@Language.component("no_titles_after_quotes")
+def no_titles_after_quotes(doc: Doc) -> Doc:
+    """A title is quoted, so what follows a closing quotation mark is none: in '“Your reputation is amazing,” Trump
+    assured Jones' and '“…,” Toshack said' the NER takes "Trump assured Jones" and "Toshack" for works of art. The
+    label is dropped (the speaker's name is then read as a bare proper noun); "the Beige Book said" keeps it."""
+    kept = [ent for ent in doc.ents if not (
+        ent.label_ == "WORK_OF_ART" and ent.start > 0 and doc[ent.start - 1].text in _DOUBLE_MARKS
+        and doc[ent.start - 1].whitespace_ and ent[0].pos_ == "PROPN")]
+    if len(kept) < len(doc.ents):
+        doc.ents = kept
+    return doc
+
+
 def _ends_in_post_nominal(ent: Span) -> bool:
     """A name of two or more capitalised words and then letters such as "QC" or "MP", not a body's name."""
     name = ent[:-1]
@@ -148,6 +164,7 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
     nlp.add_pipe("place_led_bodies", after="honorific_names")
     nlp.add_pipe("honorific_people", after="place_led_bodies")
     nlp.add_pipe("generational_names", after="honorific_people")
+    nlp.add_pipe("no_titles_after_quotes", after="generational_names")
     # British hyphenated spellings stay one word, like their American twins ("co-ordination", "coordination").
     for word in ("co-ordination", "co-operation", "co-ordinate", "co-operate", "co-ordinated", "co-operated"):
         for variant in (word, word.capitalize()):

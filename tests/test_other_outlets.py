@@ -133,3 +133,11 @@ def test_a_name_after_a_closing_mark_is_no_title(nlp):
     quotes = _quotes(nlp, POLNEAR / "train" / "text" / "wash-post_2015-12-12_misinformation-enters-mainstream.txt")
     assert _speaker(quotes, "Your reputation is amazing") == "Donald Trump"
     assert _speaker(quotes, "I will not let you down") == "Donald Trump"
+
+
+def test_a_verb_in_a_bracketed_aside_reports_no_quote_outside_it(nlp):
+    """'The paradox of Nancy, says Carl Anthony, historian at …, is that she was "one of the most powerful first
+    ladies …," not for her policy influence (think Eleanor Roosevelt and Hillary Clinton) but …' (USA Today,
+    PolNeAR train sample): the quote is Carl Anthony's, not the aside's two first ladies'."""
+    quotes = _quotes(nlp, POLNEAR / "train" / "text" / "usa-today_2016-03-07_a-petite-powerhouse-with-an-undy.txt")
+    assert _speaker(quotes, "one of the most powerful first ladies") == "Carl Anthony"

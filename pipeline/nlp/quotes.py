@@ -29,7 +29,7 @@ from .speaker_words import (
     STANCE_LEMMAS,
 )
 from .speakers import SpeakerResolver
-from .syntax import entity_of, has_subject, is_age_noun, is_verb
+from .syntax import entity_of, has_subject, in_parentheses, is_age_noun, is_verb
 
 if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
     from spacy.tokens import Doc, Span, Token
@@ -218,7 +218,9 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
             return None, speaker, "stance_verb"
     # 2. A stand-alone quote: the nearest reporting verb in its sentence(s), outside every quote.
     window = _sentence_window(doc, outer_start, outer_end)
-    cues = [t for t in window if t.lemma_ in CUE_LEMMAS and is_verb(t) and resolver.is_outside(t)]
+    # (a verb in a bracketed aside reports the aside: "she was “…” … (think Eleanor Roosevelt)")
+    cues = [t for t in window if t.lemma_ in CUE_LEMMAS and is_verb(t) and resolver.is_outside(t)
+            and not (in_parentheses(t) and not in_parentheses(inside[0]))]
     cues.sort(key=lambda t: _distance(t, outer_start, outer_end))
     for cue in cues:
         speaker = resolver.subject_of(cue)

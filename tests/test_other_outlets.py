@@ -141,3 +141,13 @@ def test_a_verb_in_a_bracketed_aside_reports_no_quote_outside_it(nlp):
     PolNeAR train sample): the quote is Carl Anthony's, not the aside's two first ladies'."""
     quotes = _quotes(nlp, POLNEAR / "train" / "text" / "usa-today_2016-03-07_a-petite-powerhouse-with-an-undy.txt")
     assert _speaker(quotes, "one of the most powerful first ladies") == "Carl Anthony"
+
+
+def test_a_postposed_subject_with_an_aside_before_its_verb(nlp):
+    """'“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat and
+    “Ted Cruz” campaign pins, said …' (Breitbart, PolNeAR train sample): the name ends the noun phrase before the
+    comma, past a quoted term; bbc_heldout63: '"…," shop owner Hayriye Evren, told Associated Press.'"""
+    quotes = _quotes(nlp, POLNEAR / "train" / "text" / "breitbart_2016-07-21_trump-fever-infects-convention-f.txt")
+    assert _speaker(quotes, "We’ve had more successful conventions") == "Bill Eastland"
+    lira = _quotes(nlp, gold_article_path("bbc_val_0165.txt"))
+    assert _speaker(lira, "If a person has 10 billion lira") == "Hayriye Evren"

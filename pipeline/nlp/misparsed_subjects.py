@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from .speaker_record import Speaker
 
 _CLOSING_MARKS = {'"', "”", "»", "''"}
+_OPENING_MARKS = {'"', "“", "«", "''"}
+# How far back from a subjectless verb the closing mark of the quote it reports may be
+MAX_POSTPOSED_WORDS = 30
 # The longest role phrase in commas between a name and its verb ("Jones, leader of the Plaid Cymru group, said")
 MAX_ROLE_WORDS = 15
 
@@ -109,6 +112,14 @@ class MisparsedSubjects:
                 return self._with_role(self.person(entity_of(word)), word, entity_of(word))
         return None
 
+    def _closes_a_term(self, i: int, sent_start: int) -> bool:
+        """Whether the mark at token `i` closes a few quoted words set in running text ("and “Ted Cruz” campaign
+        pins"), not a statement."""
+        doc = self.doc
+        opening = next((j for j in range(i - 1, max(sent_start, i - 5) - 1, -1) if doc[j].text in _OPENING_MARKS), None)
+        return opening is not None and opening > sent_start and not doc[opening - 1].is_punct \
+            and not doc[i - 1].is_punct
+
     def _postposed_subject(self, verb: Token) -> Speaker | None:
         """'“…,” Andrew Pendleton, Christian Aid's head of trade policy, said.': when the parser hangs the name on
         the quote, the first name or pronoun between the closing mark and a subjectless verb is the speaker."""
@@ -118,14 +129,22 @@ class MisparsedSubjects:
         i = verb.i - 1
         while i >= sent_start and verb.i - i <= 15 and self.doc[i].text not in _CLOSING_MARKS:
             i -= 1
-        if i < sent_start or verb.i - i > 15 or i + 1 == verb.i or self.is_outside(self.doc[i]):
+        if i >= sent_start and self._closes_a_term(i, sent_start):
+            # past a quoted term inside the subject ('“…,” Texas delegate Bill Eastland, wearing … “Ted Cruz” campaign
+            # pins, said') to the mark that closes a statement, after its punctuation, if there is one
+            statement = next((j for j in range(i - 1, max(sent_start, verb.i - MAX_POSTPOSED_WORDS) - 1, -1)
+                              if self.doc[j].text in _CLOSING_MARKS and self.doc[j - 1].is_punct), None)
+            i = statement if statement is not None else i
+        if i < sent_start or verb.i - i > MAX_POSTPOSED_WORDS or i + 1 == verb.i or self.is_outside(self.doc[i]):
             return None  # no closing mark of a quote just before the verb
         words = self.doc[i + 1:verb.i]
-        last = entity_of(words[-1])
-        if last is not None and last.label_ == "PERSON" and last.end == verb.i and last.start > words.start \
-                and not any(t.is_punct for t in words):
+        # the noun phrase before any comma: "Texas delegate Bill Eastland, wearing a cowboy hat, said"
+        phrase = next((words[:k] for k, t in enumerate(words) if t.text == ","), words) or words
+        last = entity_of(phrase[-1])
+        if last is not None and last.label_ == "PERSON" and last.end == phrase.end and last.start > phrase.start \
+                and not any(t.is_punct for t in phrase):
             # "“…,” Tulsa police Chief Chuck Jordan said": one noun phrase, whose head is its last word, the name
-            return self._with_role(self.person(last), words[-1], last)
+            return self._with_role(self.person(last), phrase[-1], last)
         for token in words:
             if token.is_punct or token.dep_ == "det":
                 continue

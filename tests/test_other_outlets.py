@@ -151,3 +151,11 @@ def test_a_postposed_subject_with_an_aside_before_its_verb(nlp):
     assert _speaker(quotes, "We’ve had more successful conventions") == "Bill Eastland"
     lira = _quotes(nlp, gold_article_path("bbc_val_0165.txt"))
     assert _speaker(lira, "If a person has 10 billion lira") == "Hayriye Evren"
+
+
+def test_a_postposed_subject_with_a_long_apposition(nlp):
+    """'“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner nationally and
+    current polling leader in South Carolina by a wide margin after winning the New Hampshire primaries, said when
+    Boyle asked him a question.' (Breitbart, PolNeAR train sample): Trump's, not the reporter's who asked."""
+    quotes = _quotes(nlp, POLNEAR / "train" / "text" / "breitbart_2016-02-16_donald-trump-praises-breitbart-s.txt")
+    assert _speaker(quotes, "Very good reporter, very good reporter") == "Donald Trump"

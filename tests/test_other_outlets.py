@@ -159,3 +159,11 @@ def test_a_postposed_subject_with_a_long_apposition(nlp):
     Boyle asked him a question.' (Breitbart, PolNeAR train sample): Trump's, not the reporter's who asked."""
     quotes = _quotes(nlp, POLNEAR / "train" / "text" / "breitbart_2016-02-16_donald-trump-praises-breitbart-s.txt")
     assert _speaker(quotes, "Very good reporter, very good reporter") == "Donald Trump"
+
+
+def test_an_object_with_that_and_a_subject_is_the_reported_clause(nlp):
+    """'Ohio Gov. John Kasich suspended his presidential campaign …, telling supporters in Columbus, Ohio, that he had
+    "renewed faith" …' (USA Today, PolNeAR train sample): the parser made "faith" the object of "telling" (with "that"
+    and "he" hung on it); the term is what Kasich told, his."""
+    quotes = _quotes(nlp, POLNEAR / "train" / "text" / "usa-today_2016-05-05_spoiler-no-more-kasich-ends-bid.txt")
+    assert _speaker(quotes, "renewed faith") == "John Kasich"

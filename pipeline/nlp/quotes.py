@@ -346,7 +346,8 @@ def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> I
             return
         reports = head.lemma_ in CUE_LEMMAS or head.lemma_ in _FINDING_LEMMAS and token.dep_ == "ccomp"
         if resolver.is_outside(head) and reports and is_verb(head):
-            if hop == 0 and token.dep_ in ("dobj", "nsubjpass") and head.lemma_ not in UTTERANCE_OBJECT_LEMMAS:
+            if hop == 0 and token.dep_ in ("dobj", "nsubjpass") and head.lemma_ not in UTTERANCE_OBJECT_LEMMAS \
+                    and not _misparsed_clause(token):
                 return
             # a clause with its own subject is still the source's words when it lies inside what the verb reports
             # ("Lishman said if a “decisive blow” was struck it would be by older voters")
@@ -370,6 +371,13 @@ def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> I
                for c in token.children):
             return  # "talks on a 10-point “peace formula” proposed by Kyiv": named by someone else
         token = head
+
+
+def _misparsed_clause(noun: Token) -> bool:
+    """An object with a "that" and a subject of its own is the clause the verb reports, which the parser made a noun
+    ("telling supporters … that he had “renewed faith”": "faith" the object of "telling", "he" its subject)."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in noun.children) and any(
+        c.dep_ == "nsubj" for c in noun.children)
 
 
 def _told_that(clause: Token) -> bool:

@@ -167,3 +167,10 @@ def test_an_object_with_that_and_a_subject_is_the_reported_clause(nlp):
     and "he" hung on it); the term is what Kasich told, his."""
     quotes = _quotes(nlp, POLNEAR / "train" / "text" / "usa-today_2016-05-05_spoiler-no-more-kasich-ends-bid.txt")
     assert _speaker(quotes, "renewed faith") == "John Kasich"
+
+
+def test_a_retort_shot_back_reports_its_subjects_words(nlp):
+    """'"Jeb wants to be a tough guy tonight," Trump shot back.' (HuffPost's live blog of a debate, PolNeAR train
+    sample): "shot back" reports like "retorted"; the quote is Trump's, not Jeb Bush's, who interjected before."""
+    quotes = _quotes(nlp, POLNEAR / "train" / "text" / "huff-post_2016-02-07_the-latest-gop-debate-kicked-off.txt")
+    assert _speaker(quotes, "Jeb wants to be a tough guy tonight") == "Donald Trump"

@@ -219,7 +219,7 @@ def _attribute(doc: Doc, span: QuoteSpan, kind: str, resolver: SpeakerResolver, 
     # 2. A stand-alone quote: the nearest reporting verb in its sentence(s), outside every quote.
     window = _sentence_window(doc, outer_start, outer_end)
     # (a verb in a bracketed aside reports the aside: "she was “…” … (think Eleanor Roosevelt)")
-    cues = [t for t in window if t.lemma_ in CUE_LEMMAS and is_verb(t) and resolver.is_outside(t)
+    cues = [t for t in window if _reports_words(t) and is_verb(t) and resolver.is_outside(t)
             and not (in_parentheses(t) and not in_parentheses(inside[0]))]
     cues.sort(key=lambda t: _distance(t, outer_start, outer_end))
     for cue in cues:
@@ -344,7 +344,7 @@ def _governing_cues(inside: Span, resolver: SpeakerResolver, max_hops: int) -> I
         head = token.head
         if head == token:
             return
-        reports = head.lemma_ in CUE_LEMMAS or head.lemma_ in _FINDING_LEMMAS and token.dep_ == "ccomp"
+        reports = _reports_words(head) or head.lemma_ in _FINDING_LEMMAS and token.dep_ == "ccomp"
         if resolver.is_outside(head) and reports and is_verb(head):
             if hop == 0 and token.dep_ in ("dobj", "nsubjpass") and head.lemma_ not in UTTERANCE_OBJECT_LEMMAS \
                     and not _misparsed_clause(token):
@@ -378,6 +378,16 @@ def _misparsed_clause(noun: Token) -> bool:
     ("telling supporters … that he had “renewed faith”": "faith" the object of "telling", "he" its subject)."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in noun.children) and any(
         c.dep_ == "nsubj" for c in noun.children)
+
+
+# Verbs that report a retort with "back": '“Jeb wants to be a tough guy tonight,” Trump shot back', "Labour hit back"
+_RETORT_LEMMAS = {"shoot", "fire", "hit", "snap", "strike", "bite"}
+
+
+def _reports_words(token: Token) -> bool:
+    """A reporting verb: one of CUE_LEMMAS, or a retort's "shot back", "hit back", "fired back"."""
+    return token.lemma_ in CUE_LEMMAS or token.lemma_ in _RETORT_LEMMAS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children)
 
 
 def _told_that(clause: Token) -> bool:
@@ -473,7 +483,7 @@ def _lead_in_cue(previous: Span | None, resolver: SpeakerResolver) -> Token | No
     if previous is None:
         return None
     root = previous.root
-    if root.lemma_ in CUE_LEMMAS and resolver.is_outside(root):
+    if _reports_words(root) and resolver.is_outside(root):
         return root
     # a main clause joined after another ("The prices were steep … but Evans said it was not deterring shoppers.
     # “I've sold quite a lot already.”"): its reporting verb, when it has a subject of its own

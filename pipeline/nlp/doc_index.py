@@ -1,6 +1,6 @@
 """Text, sentence and entity lookups computed once per Doc.
 
-spaCy rebuilds `doc.text`, `doc.sents` and `doc.ents` (walking every token) on each access; looked up per quote, figure and
+spaCy rebuilds `doc.text`, `doc.sents` and `doc.ents` (walking every token), and a Token object per token, on each access; looked up per quote, figure and
 token they dominated extraction time. `forget(doc)` drops the cache, which holds Spans that do not serialise.
 """
 
@@ -15,12 +15,21 @@ if TYPE_CHECKING:  # spaCy is imported only where a pipeline is built
 _TEXT = "_newsfacts_text"
 _SENTS = "_newsfacts_sentences"
 _ENTS = "_newsfacts_entities"
+_TOKENS = "_newsfacts_tokens"
 
 
 def doc_text(doc: Doc) -> str:
     cached = doc.user_data.get(_TEXT)
     if cached is None:
         cached = doc.user_data[_TEXT] = doc.text
+    return cached
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens as a list: iterating a Doc makes a new Token object for every token, every time."""
+    cached = doc.user_data.get(_TOKENS)
+    if cached is None:
+        cached = doc.user_data[_TOKENS] = list(doc)
     return cached
 
 
@@ -56,3 +65,4 @@ def forget(doc: Doc) -> None:
     doc.user_data.pop(_TEXT, None)
     doc.user_data.pop(_SENTS, None)
     doc.user_data.pop(_ENTS, None)
+    doc.user_data.pop(_TOKENS, None)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from .doc_index import doc_ents, doc_sents, doc_text
+from .doc_index import doc_ents, doc_sents, doc_text, doc_tokens
 from .gazetteer import Resolution
 from .names import (
     NAME_PARTICLES,
@@ -88,6 +88,7 @@ _DEFINED_ACRONYM = re.compile(
     r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|the|on|de)\s+)*)+(?:[ld]['’])?[A-Z][\w&'’-]*)\s+\(([A-Z][A-Z&]+)\)")
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 # A run of capitalised words, with the small words a body's name may hold ("Federal Bureau of Investigation")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|and|the|on|de)\s+)*[A-Z][\w&'’-]*)+")
 
@@ -109,7 +110,7 @@ class DocumentNames:
         self._royal_names = {royal.split()[-1]: royal for ent in doc_ents(self.doc) if ent.label_ == "PERSON"
                              and (royal := self._royal_name(ent)) is not None}
         self._person_entity_names = set(candidates)
-        self._person_words = Counter(t.text for t in self.doc if t.ent_type_ == "PERSON")
+        self._person_words = Counter(t.text for t in doc_tokens(self.doc) if t.ent_type_ == "PERSON")
         # The NER sometimes labels a person's full name a product or a work ("Marcel Desailly" after a headline
         # that ran into the body): such a run is a name when its last word is a surname the NER does call a person.
         person_surnames = {c.split()[-1] for c in candidates if c}
@@ -309,7 +310,7 @@ class DocumentNames:
         long form: "The US Federal Bureau of Investigation is warning … the FBI's Internet Fraud Complaint Center",
         "FA decides not to punish Mourinho The Football Association will take no action"."""
         text = doc_text(self.doc)
-        used = {t.text for t in self.doc if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6} - set(longer)
+        used = set(_ACRONYM.findall(text)) - set(longer)
         if not used:
             return
         people = {e.start_char for e in doc_ents(self.doc) if e.label_ == "PERSON"}

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .doc_index import doc_text, sent_of
+from .doc_index import doc_text, doc_tokens, sent_of
 from .document_names import MISLABELLED_NAME_TYPES, PEERAGE, as_peer, is_org_name
 from .names import (
     ROLE_WORDS,
@@ -76,7 +76,7 @@ class NamedSpeakers:
         Microsoft"), as the body's whole name (not "Scott's company Scott Free")."""
         if self._bodies_cache is None:
             self._bodies_cache = {
-                t.text for t in self.doc[1:-1] if t.pos_ == "PROPN" and t.text[:1].isupper()
+                t.text for t in doc_tokens(self.doc)[1:-1] if t.pos_ == "PROPN" and t.text[:1].isupper()
                 and self.doc[t.i - 1].lemma_.lower() in ORG_NOUNS | {"giant"} and self.doc[t.i - 1].pos_ == "NOUN"
                 and not (self.doc[t.i + 1].pos_ == "PROPN" and self.doc[t.i + 1].text[:1].isupper())}
         return self._bodies_cache
@@ -110,7 +110,7 @@ class NamedSpeakers:
         if self._reporting_cache is None:
             # a person to the NER, or a capitalised name it left untagged ("Safin said")
             self._reporting_cache = {
-                c.text for t in self.doc if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB" for c in t.children
+                c.text for t in doc_tokens(self.doc) if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB" for c in t.children
                 if c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or (
                     not c.ent_type_ and c.pos_ == "PROPN" and c.text.istitle()))}
         return self._reporting_cache
@@ -121,7 +121,8 @@ class NamedSpeakers:
         ("Federer admitted he was under extra pressure"): bodies are "it", so these are people."""
         if self._self_reporting_cache is None:
             self._self_reporting_cache = {
-                c.text for t in self.doc if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB" and self.is_outside(t)
+                c.text for t in doc_tokens(self.doc)
+                if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB" and self.is_outside(t)
                 for c in t.children
                 if c.dep_ == "nsubj" and c.ent_type_ in ORG_LABELS and c.pos_ == "PROPN"
                 and c.text[:1].isupper() and c.is_alpha  # "McCall" too, which is no title-case word
@@ -136,7 +137,8 @@ class NamedSpeakers:
         Foxx, …"): people, whatever the NER left untagged."""
         if self._who_cache is None:
             self._who_cache = {
-                t.text for t in self.doc if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and any(
+                t.text for t in doc_tokens(self.doc)
+                if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and any(
                     c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass")
                                               for g in c.children)
                     for c in t.children)}
@@ -145,8 +147,8 @@ class NamedSpeakers:
     @property
     def _honorific_words(self) -> set[str]:
         if self._honorific_cache is None:
-            self._honorific_cache = {t.lower_ for t in self.doc[1:]
-                                     if self.doc[t.i - 1].lower_.rstrip(".") in _HONORIFICS}
+            tokens = doc_tokens(self.doc)
+            self._honorific_cache = {t.lower_ for t in tokens[1:] if tokens[t.i - 1].lower_.rstrip(".") in _HONORIFICS}
         return self._honorific_cache
 
 

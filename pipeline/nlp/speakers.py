@@ -16,7 +16,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .descriptions import DescriptionResolution
-from .doc_index import doc_ents, sent_of
+from .doc_index import doc_ents, doc_tokens, sent_of
 from .document_names import DocumentNames
 from .gazetteer import Gazetteer, load_gazetteer
 from .misparsed_subjects import MisparsedSubjects
@@ -111,7 +111,7 @@ class SpeakerResolver(DocumentNames, NamedSpeakers, SubjectResolution, PronounRe
                 self._org_labels[ent.start_char] = ent.label_
         # Names the NER missed or mislabelled: surnames in subject position ("Stam told …") and names in
         # apposition to a subject ("Arsenal's Brazilian midfielder Edu has hit out").
-        for token in doc:
+        for token in doc_tokens(doc):
             if not self.is_outside(token) or token.ent_type_ == "PERSON" or token.pos_ != "PROPN":
                 continue
             subject_name = token.dep_ in ("nsubj", "nsubjpass") and (

@@ -1,7 +1,8 @@
 """Text, sentence and entity lookups computed once per Doc.
 
-spaCy rebuilds `doc.text`, `doc.sents` and `doc.ents` (walking every token), and a Token object per token, on each access; looked up per quote, figure and
-token they dominated extraction time. `forget(doc)` drops the cache, which holds Spans that do not serialise.
+spaCy rebuilds `doc.text`, `doc.sents` and `doc.ents` (walking every token), and a Token object per token, on each
+access; looked up per quote, figure and token they dominated extraction time. `forget(doc)` drops the cache, which holds
+Spans and Tokens that do not serialise.
 """
 
 from __future__ import annotations

@@ -129,11 +129,12 @@ class MisparsedSubjects:
         i = verb.i - 1
         while i >= sent_start and verb.i - i <= 15 and self.doc[i].text not in _CLOSING_MARKS:
             i -= 1
-        if i >= sent_start and self._closes_a_term(i, sent_start) or i < sent_start or verb.i - i > 15:
+        found = i >= sent_start and verb.i - i <= 15
+        if not found or self._closes_a_term(i, sent_start):
             # past a quoted term inside the subject ('“…,” Texas delegate Bill Eastland, wearing … “Ted Cruz” campaign
             # pins, said') or a long apposition ('“…,” Trump, the 2016 GOP presidential frontrunner nationally and …,
             # said') to the mark that closes a statement, after its punctuation, if there is one
-            start = i - 1 if i >= sent_start and self.doc[i].text in _CLOSING_MARKS else i
+            start = i - 1 if found else i
             statement = next((j for j in range(start, max(sent_start, verb.i - MAX_POSTPOSED_WORDS) - 1, -1)
                               if self.doc[j].text in _CLOSING_MARKS and self.doc[j - 1].is_punct), None)
             i = statement if statement is not None else i

@@ -465,6 +465,14 @@ def test_a_term_in_a_view_someone_airs_is_their_word(nlp):
     assert _speaker_of(_speakers(nlp, "bbc_train_0585.txt"), "positive campaign") == "Alan Milburn"
 
 
+def test_a_term_in_what_someone_slated_is_theirs_whatever_the_lemma(nlp):
+    """bbc_heldout38: 'Victoria Wood slated comedian Sacha Baron Cohen for his character Ali G's "horrible" brand of
+    "victim" humour': the tagger lemmatises "slated" as "slat", which the stance verbs must know too."""
+    quotes = _speakers(nlp, "bbc_train_0841.txt")
+    assert _speaker_of(quotes, "horrible") == "Victoria Wood"
+    assert _speaker_of(quotes, "victim") == "Victoria Wood"
+
+
 def test_an_inverted_subject_that_opens_with_a_body_is_the_person_it_ends_in(nlp):
     """bbc_heldout22: '"The US is not convinced that's the necessary way to do it," said Treasury Under Secretary
     John Taylor.' The parse takes "Treasury" for the subject and "Under" for a preposition."""

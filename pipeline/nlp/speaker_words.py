@@ -78,9 +78,9 @@ STANCE_LEMMAS = {
     "deride", "decry", "lambast", "blast", "defend", "welcome", "blame", "rebuff", "scorn", "denounce", "rubbish",
     "question",
     # praising, lamenting and airing a view ("The Conservatives have expressed “serious misgivings”", "the Tories
-    # outlined their plans to tackle “yob culture”")
+    # outlined their plans to tackle “yob culture”"; the tagger lemmatises "slated" as "slat")
     "compare", "bemoan", "lament", "laud", "commend", "salute", "express", "voice", "outline", "lambaste",
-    "highlight", "slate", "mourn", "celebrate", "deplore", "disparage", "castigate", "chide", "scold", "rebuke",
+    "highlight", "slate", "slat", "mourn", "celebrate", "deplore", "disparage", "castigate", "chide", "scold", "rebuke",
     "berate", "assail", "excoriate", "denigrate", "belittle", "extol", "tout", "champion",
 }
 

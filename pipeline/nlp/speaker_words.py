@@ -78,10 +78,11 @@ STANCE_LEMMAS = {
     "deride", "decry", "lambast", "blast", "defend", "welcome", "blame", "rebuff", "scorn", "denounce", "rubbish",
     "question",
     # praising, lamenting and airing a view ("The Conservatives have expressed “serious misgivings”", "the Tories
-    # outlined their plans to tackle “yob culture”"; the tagger lemmatises "slated" as "slat")
+    # outlined their plans to tackle “yob culture”"; the tagger lemmatises "slated" as "slat", "extolled"
+    # as "extoll")
     "compare", "bemoan", "lament", "laud", "commend", "salute", "express", "voice", "outline", "lambaste",
     "highlight", "slate", "slat", "mourn", "celebrate", "deplore", "disparage", "castigate", "chide", "scold", "rebuke",
-    "berate", "assail", "excoriate", "denigrate", "belittle", "extol", "tout", "champion",
+    "berate", "assail", "excoriate", "denigrate", "belittle", "extol", "extoll", "tout", "champion",
 }
 
 

@@ -22,12 +22,7 @@ from .pronouns import PRONOUN_GENDER
 from .quote_carry import MAX_PHRASE_WORDS, carried_back, continued_from
 from .quote_spans import QuoteSpan, find_quote_spans, quoted_bounds
 from .speaker_record import Speaker
-from .speaker_words import (
-    CUE_LEMMAS,
-    DOCUMENT_NOUNS,
-    PERSON_SOURCE_NOUNS,
-    STANCE_LEMMAS,
-)
+from .speaker_words import CUE_LEMMAS, DOCUMENT_NOUNS, PERSON_SOURCE_NOUNS, STANCE_LEMMAS
 from .speakers import SpeakerResolver
 from .syntax import entity_of, has_subject, in_parentheses, is_age_noun, is_verb
 
@@ -407,15 +402,14 @@ def _stance_source(inside: Span, resolver: SpeakerResolver) -> Speaker | None:
         head = token.head
         if head == token:
             return None
-        if head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_ in STANCE_LEMMAS and not has_subject(head) \
-                and is_verb(head.head) and resolver.is_outside(head.head) and has_subject(head.head):
-            # "Bemoaning the “phony system,” Trump accused …": a participle's doer is the clause's subject
-            speaker = resolver.subject_of(head.head)
-            return speaker if speaker is not None and speaker.type in ("person", "organization") else None
-        if is_verb(head) and resolver.is_outside(head) and has_subject(head):
+        # "Bemoaning the “phony system,” Trump accused …": a participle's doer is its clause's subject
+        participle = head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_ in STANCE_LEMMAS \
+            and not has_subject(head) and is_verb(head.head)
+        doer = head.head if participle else head
+        if is_verb(doer) and resolver.is_outside(doer) and has_subject(doer):
             if head.lemma_ not in STANCE_LEMMAS:
                 return None
-            speaker = resolver.subject_of(head)
+            speaker = resolver.subject_of(doer)
             return speaker if speaker is not None and speaker.type in ("person", "organization") else None
         token = head
     return None
